@@ -1,0 +1,9 @@
+/** Unit and contract tests: Node alone, no system programs. */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test'],
+  testMatch: ['**/*.test.ts', '**/*.test.tsx'],
+  testPathIgnorePatterns: ['/node_modules/', '/test/interop/', '/test/e2e/'],
+  transform: { '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { transform: { react: { runtime: 'automatic' } } } }] },
+  moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
+};

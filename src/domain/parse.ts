@@ -1,0 +1,189 @@
+import {
+  CellValue,
+  Coerced,
+  INVALID,
+  isBlank,
+  normalizeWord,
+  toDate,
+  toDateTime,
+  toInteger,
+  toNumber,
+  toNumberOrPercent,
+  toPercent,
+  toPeriod,
+  toText,
+  toYesNo,
+} from './cells';
+import { Finding } from './findings';
+import { ColumnDef, EnumDef, InputTableDef } from './tables';
+import { TableSnapshot } from './snapshot';
+
+/** One data row after coercion. `bad` holds the keys of the fields that carry an error. */
+export interface ParsedRow<R = Record<string, unknown>> {
+  /** Excel row number. */
+  row: number;
+  v: R;
+  /** Keys of fields with an error (null when none): KPIs reading them leave the row out. */
+  bad: Set<string> | null;
+}
+
+export interface ParsedTable<R = Record<string, unknown>> {
+  def: InputTableDef;
+  /** Where the table was found; null when the workbook does not have it. */
+  source: { tableName: string | null; sheetName: string; headerRow: number; firstColumn: number } | null;
+  /** Header text as written in the workbook, per column key (absent when the column is missing). */
+  headers: Record<string, string>;
+  /** Position of each present column in the table. */
+  positions: Record<string, number>;
+  /** Needed columns the header row lacks. */
+  missing: ColumnDef[];
+  rows: ParsedRow<R>[];
+}
+
+export function markBad(row: ParsedRow, key: string): void {
+  (row.bad ??= new Set()).add(key);
+}
+
+export function hasBad(row: ParsedRow, ...keys: string[]): boolean {
+  if (!row.bad) return false;
+  for (const k of keys) if (row.bad.has(k)) return true;
+  return false;
+}
+
+/** Every accepted spelling (Chinese and English header) → column key. */
+function headerIndex(def: InputTableDef): Map<string, string> {
+  const m = new Map<string, string>();
+  for (const c of def.columns as readonly ColumnDef[]) {
+    m.set(normalizeWord(c.zh), c.key);
+    m.set(normalizeWord(c.en), c.key);
+  }
+  return m;
+}
+const HEADER_INDEX = new WeakMap<InputTableDef, Map<string, string>>();
+
+export function matchHeaders(def: InputTableDef, headers: CellValue[]) {
+  let index = HEADER_INDEX.get(def);
+  if (!index) HEADER_INDEX.set(def, (index = headerIndex(def)));
+  const positions: Record<string, number> = {};
+  const written: Record<string, string> = {};
+  headers.forEach((h, i) => {
+    if (isBlank(h)) return;
+    const key = index.get(normalizeWord(String(h)));
+    // The first column with a header wins; later copies are user columns, kept untouched.
+    if (key && positions[key] === undefined) {
+      positions[key] = i;
+      written[key] = String(h).trim();
+    }
+  });
+  const missing = (def.columns as readonly ColumnDef[]).filter((c) => (c.required || c.needed) && positions[c.key] === undefined);
+  return { positions, written, missing };
+}
+
+const ENUM_INDEX = new WeakMap<EnumDef, Map<string, string>>();
+function enumWord(e: EnumDef, v: CellValue): Coerced<string> {
+  if (isBlank(v)) return null;
+  let index = ENUM_INDEX.get(e);
+  if (!index) {
+    index = new Map();
+    for (const m of e.members) {
+      index.set(normalizeWord(m.zh), m.zh);
+      index.set(normalizeWord(m.en), m.zh);
+    }
+    ENUM_INDEX.set(e, index);
+  }
+  return index.get(normalizeWord(String(v))) ?? INVALID;
+}
+
+/** Coerces one cell to its column's type (no range or format rules). */
+export function coerceCell(c: ColumnDef, v: CellValue): Coerced<unknown> {
+  switch (c.type) {
+    case 'text':
+      return toText(v);
+    case 'number':
+      return c.acceptPercent ? toNumberOrPercent(v) : toNumber(v);
+    case 'integer':
+      return toInteger(v);
+    case 'date':
+      return toDate(v);
+    case 'datetime':
+      return toDateTime(v);
+    case 'enum':
+      return enumWord(c.enum!, v);
+    case 'yesno':
+      return toYesNo(v);
+    case 'period':
+      return toPeriod(v);
+    case 'percent':
+      return toPercent(v);
+  }
+}
+
+function typeCode(c: ColumnDef): Finding['code'] {
+  return c.type === 'enum' ? 'enum' : c.type === 'period' ? 'period' : 'type';
+}
+
+/** The range rule broken by a number, if any. */
+function rangeCode(c: ColumnDef, n: number): Finding['code'] | null {
+  if (c.max !== undefined && (n > c.max || (c.min !== undefined && n < c.min))) return 'range';
+  if (c.min !== undefined && n < c.min) return 'negative';
+  if (c.positive && n <= 0) return n < 0 ? 'negative' : 'range';
+  return null;
+}
+
+function displayCell(v: CellValue): string {
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? '' : v.toISOString().slice(0, 10);
+  return String(v ?? '');
+}
+
+/**
+ * Coerces a table's rows. Blank rows are skipped. Cell-level findings (required, type, enum,
+ * range) are reported here; row and cross-table rules live in validate.ts.
+ */
+export function parseTable(def: InputTableDef, snap: TableSnapshot | undefined, findings: Finding[]): ParsedTable {
+  const columns = def.columns as readonly ColumnDef[];
+  if (!snap) {
+    return { def, source: null, headers: {}, positions: {}, missing: columns.filter((c) => c.required || c.needed), rows: [] };
+  }
+  const { positions, written, missing } = matchHeaders(def, snap.headers);
+  const headers: Record<string, string> = {};
+  for (const c of columns) headers[c.key] = written[c.key] ?? c.zh;
+  const present = columns.filter((c) => positions[c.key] !== undefined);
+  const absent = columns.filter((c) => positions[c.key] === undefined);
+  const rows: ParsedRow[] = [];
+  for (let i = 0; i < snap.rows.length; i++) {
+    const cells = snap.rows[i];
+    if (!cells || cells.every(isBlank)) continue;
+    const excelRow = snap.headerRow + 1 + i;
+    const v: Record<string, unknown> = {};
+    const row: ParsedRow = { row: excelRow, v, bad: null };
+    for (const c of present) {
+      const raw = cells[positions[c.key]];
+      let value = coerceCell(c, raw);
+      let code: Finding['code'] | null = null;
+      if (value === INVALID) {
+        code = typeCode(c);
+        value = null;
+      } else if (value === null) {
+        if (c.defaultValue !== undefined) value = c.defaultValue;
+        else if (c.required) code = 'required';
+      } else if (typeof value === 'number' && (c.type === 'number' || c.type === 'integer' || c.type === 'percent')) {
+        code = rangeCode(c, value);
+      }
+      if (code) {
+        markBad(row, c.key);
+        findings.push({ table: def.name, row: excelRow, column: headers[c.key], key: c.key, code, severity: 'error', params: { value: displayCell(raw) } });
+      }
+      v[c.key] = value;
+    }
+    for (const c of absent) v[c.key] = c.defaultValue ?? null;
+    rows.push(row);
+  }
+  return {
+    def,
+    source: { tableName: snap.tableName, sheetName: snap.sheetName, headerRow: snap.headerRow, firstColumn: snap.firstColumn },
+    headers,
+    positions,
+    missing,
+    rows,
+  };
+}
