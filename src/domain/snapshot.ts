@@ -1,4 +1,4 @@
-import { CellValue } from './cells';
+import { CellValue, normalizeWord } from './cells';
 
 /**
  * What an adapter reads out of a workbook for the engine: plain 2-D values, no host objects.
@@ -44,4 +44,29 @@ export function rangeTable(sheetName: string, values: CellValue[][], firstRow = 
     headers: headerCells.slice(left, right),
     rows,
   };
+}
+
+/** Excel compares table and sheet names case-insensitively. */
+const sameName = (a: string, b: string) => normalizeWord(a) === normalizeWord(b);
+
+/**
+ * Where each input table lives: a ListObject with the table's name, else a sheet named with the
+ * table's Chinese or English sheet name (people convert tables to ranges and copy sheets).
+ */
+export function locateTables(
+  defs: readonly { name: string; sheet: { zh: string; en: string } }[],
+  listObjects: readonly { name: string; sheetName: string }[],
+  sheetNames: readonly string[],
+): Record<string, { kind: 'table'; name: string; sheetName: string } | { kind: 'range'; sheetName: string }> {
+  const found: ReturnType<typeof locateTables> = {};
+  for (const def of defs) {
+    const lo = listObjects.find((t) => sameName(t.name, def.name));
+    if (lo) {
+      found[def.name] = { kind: 'table', name: lo.name, sheetName: lo.sheetName };
+      continue;
+    }
+    const sheet = sheetNames.find((s) => sameName(s, def.sheet.zh)) ?? sheetNames.find((s) => sameName(s, def.sheet.en));
+    if (sheet !== undefined) found[def.name] = { kind: 'range', sheetName: sheet };
+  }
+  return found;
 }
