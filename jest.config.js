@@ -5,5 +5,7 @@ module.exports = {
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
   testPathIgnorePatterns: ['/node_modules/', '/test/interop/', '/test/e2e/'],
   transform: { '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { transform: { react: { runtime: 'automatic' } } } }] },
+  // office-addin-manifest pulls in strip-bom and uuid, which ship only ES modules.
+  transformIgnorePatterns: ['/node_modules/(?!(.*/)?(strip-bom|uuid)/)'],
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
 };

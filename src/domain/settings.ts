@@ -32,7 +32,8 @@ export const SettingsSchema = z.object({
 });
 export type SettingsValues = z.infer<typeof SettingsSchema>;
 
-const LIST_SPLIT = /[,，、;；\s]+/;
+/** Comma-separated lists (full-width commas and 、 too); headers may contain spaces. */
+const LIST_SPLIT = /\s*[,，、;；]\s*/;
 
 function customerKeyOf(header: string): string | null {
   const n = normalizeWord(header);
@@ -50,15 +51,18 @@ const READERS: Record<SettingKey, [keyof SettingsValues, Reader]> = {
   required_fields: [
     'requiredFields',
     (t) => {
-      const keys = t.split(LIST_SPLIT).filter(Boolean).map(customerKeyOf);
+      const keys = t.trim().split(LIST_SPLIT).filter(Boolean).map(customerKeyOf);
       return keys.includes(null) ? null : keys;
     },
   ],
   stage_probabilities: [
     'stageProbabilities',
     (t) => {
-      const nums = t.split(LIST_SPLIT).filter(Boolean).map((x) => toNumber(x.replace(/%$/, '')));
-      return nums.every((n) => typeof n === 'number') ? (nums as number[]).map((n) => n / 100) : null;
+      const nums = t.trim().split(LIST_SPLIT).filter(Boolean).map((x) => toNumber(x.replace(/%$/, '')));
+      if (!nums.every((n) => typeof n === 'number')) return null;
+      // Percent points (10,20,…,100) as the default shows; a list of fractions (0.1,…,1) also reads.
+      const points = t.includes('%') || (nums as number[]).some((n) => n > 1);
+      return (nums as number[]).map((n) => (points ? n / 100 : n));
     },
   ],
 };
