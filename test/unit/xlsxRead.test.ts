@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { plainValue } from '../../src/workbook/xlsx/cellValue';
@@ -49,4 +49,16 @@ describe('reading .xlsx files', () => {
   });
 
   it('decodes ranges', () => expect(decodeRef('$B$3:AA10')).toEqual({ top: 3, left: 2, bottom: 10, right: 27 }));
+});
+
+describe('tables saved by Excel', () => {
+  it('reads a table without headerRowCount (the default, 1) as having headers', async () => {
+    const zip = await JSZip.loadAsync(readFileSync(FIXTURE));
+    for (const f of zip.file(/^xl\/tables\/.*\.xml$/)) zip.file(f.name, (await f.async('string')).replace(/ headerRowCount="1"/, ''));
+    const path = join(mkdtempSync(join(tmpdir(), 'kam-read-')), 'excel.xlsx');
+    writeFileSync(path, await zip.generateAsync({ type: 'nodebuffer' }));
+    const t = (await readXlsxSnapshot(path)).tables.Customers!;
+    expect(t.headers[0]).toBe('客户编号');
+    expect(t.rows).toHaveLength(8);
+  });
 });

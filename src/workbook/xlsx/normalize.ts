@@ -1,21 +1,30 @@
 import JSZip from 'jszip';
 
 const ABSOLUTE_TARGET = /Target="\/xl\//g;
+const TABLE_START = /<table\b[^>]*>/;
 
 /**
- * Some writers (openpyxl among them) give worksheet relationships absolute targets
- * (`/xl/tables/table1.xml`); ExcelJS only resolves relative ones and then fails on every table
- * (exceljs issue #1468). Rewriting them relative to the worksheet folder is equivalent.
+ * Mends what ExcelJS cannot read in other writers' files, in the package itself:
+ * - worksheet relationships with absolute targets (`/xl/tables/table1.xml`, openpyxl): ExcelJS
+ *   only resolves relative ones and then fails on every table (exceljs issue #1468);
+ * - tables without `headerRowCount`: the format's default is 1 (Excel leaves it out), but
+ *   ExcelJS reads a missing attribute as "no header row".
  */
 export async function normalizePackage(data: Buffer): Promise<Buffer> {
   const zip = await JSZip.loadAsync(data);
   let changed = false;
-  const rels = zip.file(/^xl\/worksheets\/_rels\/[^/]+\.rels$/);
-  for (const file of rels) {
-    const xml = await file.async('string');
-    if (!ABSOLUTE_TARGET.test(xml)) continue;
-    zip.file(file.name, xml.replace(ABSOLUTE_TARGET, 'Target="../'));
-    changed = true;
-  }
-  return changed ? zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }) : data;
+  const rewrite = async (pattern: RegExp, mend: (xml: string) => string) => {
+    for (const file of zip.file(pattern)) {
+      const xml = await file.async('string');
+      const mended = mend(xml);
+      if (mended === xml) continue;
+      zip.file(file.name, mended);
+      changed = true;
+    }
+  };
+  await rewrite(/^xl\/worksheets\/_rels\/[^/]+\.rels$/, (xml) => xml.replace(ABSOLUTE_TARGET, 'Target="../'));
+  await rewrite(/^xl\/tables\/[^/]+\.xml$/, (xml) =>
+    xml.replace(TABLE_START, (tag) => (/\sheaderRowCount=/.test(tag) ? tag : tag.replace(/^<table\b/, '<table headerRowCount="1"'))),
+  );
+  return changed ? zip.generateAsync({ type: 'nodebuffer', compression: 'STORE' }) : data;
 }

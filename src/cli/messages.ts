@@ -1,0 +1,315 @@
+import type { Lang } from '../domain/i18n/messages';
+
+/**
+ * Every sentence the `kam` command prints of its own, in both languages. Findings and
+ * workbook problems come from the domain's i18n; KPI names from KPI_LABELS.
+ */
+
+export type { Lang };
+
+/** The CLI's language: `--lang`, else the locale variables (POSIX precedence), else Chinese. */
+export function langFromEnv(env: NodeJS.ProcessEnv): Lang {
+  // LC_ALL overrides LC_MESSAGES, which overrides LANG; the first one set decides.
+  for (const name of ['LC_ALL', 'LC_MESSAGES', 'LANG']) {
+    const value = env[name]?.trim();
+    if (!value) continue;
+    if (/^zh/i.test(value)) return 'zh';
+    if (/^en/i.test(value)) return 'en';
+    return 'zh';
+  }
+  return 'zh';
+}
+
+/** `zh`, `zh-CN`, `en`, `en_US`… → the language; anything else null. */
+export function parseLang(text: string): Lang | null {
+  const t = text.trim().toLowerCase();
+  if (/^zh([-_](cn|hans|hans[-_]cn))?$/.test(t)) return 'zh';
+  if (/^en([-_](us|gb))?$/.test(t)) return 'en';
+  return null;
+}
+
+const USAGE_EN = `KAM for Excel — key-account management on a workbook
+
+Usage:
+  kam init FILE [--lang zh|en] [--demo] [--seed N] [--scale N] [--as-of YYYY-MM-DD]
+      Create a new workbook with every table, the settings and the scoring scheme.
+      --demo fills it with demo data (--seed N: reproducible data, default 1;
+      --scale N: N times the demo data, 1-1000). Never overwrites a file.
+  kam validate FILE [--json] [--as-of YYYY-MM-DD] [--period P] [--lang zh|en]
+      Check every table; exit status 1 when there are errors. --period P: the period
+      whose plans must exist (default: the quarter of --as-of).
+  kam kpi FILE --period P [--as-of YYYY-MM-DD] [--strict] [--json] [--lang zh|en]
+      KPIs and scorecards of a period: 2026 (year), 2026Q3 (quarter), 2026-07 (month).
+      --strict refuses to compute when rows with errors would be left out.
+  kam help [COMMAND]      this text
+  kam --version           the version
+
+  --as-of defaults to today. Messages are in Chinese unless --lang en is given or
+  the locale (LC_ALL, LC_MESSAGES, LANG) is English.
+Exit status: 0 done, 1 the workbook has errors, 2 bad command line or unreadable file.`;
+
+const USAGE_ZH = `KAM for Excel —— 在 Excel 工作簿中管理大客户
+
+用法：
+  kam init 文件 [--lang zh|en] [--demo] [--seed N] [--scale N] [--as-of YYYY-MM-DD]
+      新建包含全部表格、设置和考核方案的工作簿。
+      --demo 填入演示数据（--seed N：可重现的数据，默认 1；
+      --scale N：演示数据的倍数，1–1000）。不会覆盖已有文件。
+  kam validate 文件 [--json] [--as-of YYYY-MM-DD] [--period 期间] [--lang zh|en]
+      检查所有表格；有错误时退出码为 1。--period：检查该期间的计划指标是否齐全
+      （默认为 --as-of 所在季度）。
+  kam kpi 文件 --period 期间 [--as-of YYYY-MM-DD] [--strict] [--json] [--lang zh|en]
+      计算期间的 KPI 和考核得分。期间：2026（年）、2026Q3（季度）、2026-07（月）。
+      --strict：若有数据错误导致某些行不能计入，则拒绝计算。
+  kam help [命令]         显示本帮助
+  kam --version           显示版本
+
+  --as-of 默认为今天。默认使用中文提示；给出 --lang en 或英文区域设置
+  （LC_ALL、LC_MESSAGES、LANG）时使用英文。
+退出码：0 完成，1 工作簿有错误，2 命令行有误或文件无法读取。`;
+
+export interface Messages {
+  usage: string;
+  /** The hint after a usage error. */
+  seeHelp: string;
+  /** The prefix of every error line. */
+  errorPrefix: string;
+
+  // command line
+  unknownCommand(cmd: string, suggestion?: string): string;
+  unknownOption(opt: string, command: string, suggestion?: string): string;
+  /** An option before any command (only --help, --version and --lang go there). */
+  unknownGlobalOption(opt: string, suggestion?: string): string;
+  missingValue(opt: string, example: string): string;
+  flagTakesNoValue(opt: string): string;
+  repeatedOption(opt: string): string;
+  missingFile(command: string): string;
+  extraArgument(arg: string): string;
+  missingPeriod: string;
+  badPeriod(opt: string, value: string): string;
+  badDate(opt: string, value: string): string;
+  badLang(value: string): string;
+  badSeed(value: string): string;
+  badScale(value: string): string;
+  needsDemo(opt: string): string;
+  writeNotSupported: string;
+
+  // files
+  fileNotFound(file: string): string;
+  isDirectory(file: string): string;
+  cannotRead(file: string, reason: string): string;
+  noPermission: string;
+  noCommand: string;
+  emptyFile(file: string): string;
+  oldXls(file: string): string;
+  textFile(file: string): string;
+  notXlsx(file: string): string;
+  corrupt(file: string, reason: string): string;
+  zipNotWorkbook(file: string): string;
+  noKamTables(file: string, sheets: string): string;
+  problemsHeader(file: string, count: number): string;
+  fileExists(file: string): string;
+  notXlsxName(file: string): string;
+  cannotWrite(file: string, reason: string): string;
+  noFolder(file: string): string;
+  internalError(message: string): string;
+
+  // validate
+  noFindings: string;
+  findingSummary(errors: number, warnings: number): string;
+  /** Row label in the grouped list: "第 7 行" / "row 7". */
+  row(n: number): string;
+
+  // kpi
+  periodLine(period: string, start: string, end: string, asOf: string): string;
+  department: string;
+  headKpi: string;
+  headNumerator: string;
+  headDenominator: string;
+  headValue: string;
+  scorecards: string;
+  headStaff: string;
+  headName: string;
+  headRole: string;
+  headTarget: string;
+  headWeight: string;
+  headScore: string;
+  headTotal: string;
+  headResult: string;
+  pass: string;
+  warn: string;
+  noScore: string;
+  direction(dir: '越高越好' | '越低越好'): string;
+  excludedLine(parts: string): string;
+  noneExcluded: string;
+  strictRefused(file: string, parts: string, rows: number): string;
+  runValidate(file: string): string;
+  /** Role word (the Chinese word is the engine's canonical value). */
+  role(zh: string): string;
+
+  // init
+  created(file: string, lang: Lang, demo: boolean, seed: number, scale: number): string;
+  /** `12 rows` after a sheet name in init's summary. */
+  rowCount(rows: number): string;
+}
+
+const ROLE_EN: Record<string, string> = { 经理: 'Manager', 内勤: 'Clerk', 专员: 'Specialist' };
+
+const en: Messages = {
+  usage: USAGE_EN,
+  seeHelp: "Run 'kam --help' for usage.",
+  errorPrefix: 'kam: ',
+
+  unknownCommand: (cmd, s) => `unknown command '${cmd}'${s ? ` (did you mean '${s}'?)` : ''}.`,
+  unknownOption: (opt, command, s) => `unknown option ${opt} for 'kam ${command}'${s ? ` (did you mean ${s}?)` : ''}.`,
+  unknownGlobalOption: (opt, s) => `unknown option ${opt}${s ? ` (did you mean ${s}?)` : ''}: a command comes first, e.g. kam validate FILE.`,
+  missingValue: (opt, example) => `option ${opt} needs a value, e.g. ${opt} ${example}.`,
+  flagTakesNoValue: (opt) => `option ${opt} takes no value.`,
+  repeatedOption: (opt) => `option ${opt} is given more than once.`,
+  missingFile: (command) => `missing the workbook: kam ${command} FILE.`,
+  extraArgument: (arg) => `unexpected argument '${arg}': give one workbook file.`,
+  missingPeriod: 'missing --period: which period? e.g. --period 2026Q3 (also 2026 or 2026-07).',
+  badPeriod: (opt, v) => `${opt}: '${v}' is not a period; write a year 2026, a quarter 2026Q3 or a month 2026-07.`,
+  badDate: (opt, v) => `${opt}: '${v}' is not a date; write YYYY-MM-DD, e.g. 2026-10-10.`,
+  badLang: (v) => `--lang: '${v}' is not a language; use zh or en.`,
+  badSeed: (v) => `--seed: '${v}' is not a whole number from 0 to 4294967295.`,
+  badScale: (v) => `--scale: '${v}' is not a whole number from 1 to 1000.`,
+  needsDemo: (opt) => `${opt} only applies to demo data: add --demo.`,
+  writeNotSupported: '--write is not supported yet: kam kpi only prints the results for now (run it without --write).',
+
+  fileNotFound: (f) => `${f}: no such file.`,
+  isDirectory: (f) => `${f} is a folder, not an .xlsx workbook.`,
+  cannotRead: (f, r) => `cannot read ${f}: ${r}.`,
+  noPermission: 'permission denied',
+  noCommand: 'no command given: use kam init, kam validate or kam kpi.',
+  emptyFile: (f) => `${f} is empty (0 bytes), not an .xlsx workbook.`,
+  oldXls: (f) =>
+    `${f} is not an .xlsx workbook: it is an old-format .xls file or a password-protected workbook; in Excel, remove the password and save it as .xlsx.`,
+  textFile: (f) => `${f} is not an .xlsx workbook: it is a text file (CSV?); open it in Excel and save it as .xlsx.`,
+  notXlsx: (f) => `${f} is not an .xlsx workbook (an .xlsx file is a ZIP package; this is not).`,
+  corrupt: (f, r) => `${f} is damaged and cannot be opened as an .xlsx workbook${r ? ` (${r})` : ''}.`,
+  zipNotWorkbook: (f) => `${f} is a ZIP archive but not an Excel workbook (it has no worksheets).`,
+  noKamTables: (f, sheets) =>
+    `${f} has none of the KAM tables (no table or sheet named ${sheets}…): is it a KAM workbook? 'kam init' creates one.`,
+  problemsHeader: (f, n) => `${f} cannot be used until ${n === 1 ? 'this problem is' : `these ${n} problems are`} fixed:`,
+  fileExists: (f) => `${f} already exists: kam init never overwrites a file; choose another name or remove it first.`,
+  notXlsxName: (f) => `${f}: the new workbook's name must end with .xlsx.`,
+  cannotWrite: (f, r) => `cannot write ${f}: ${r}.`,
+  noFolder: (f) => `cannot write ${f}: its folder does not exist.`,
+  internalError: (m) => `internal error: ${m} (please report it).`,
+
+  noFindings: 'No problems found.',
+  findingSummary: (e, w) => `${e} ${e === 1 ? 'error' : 'errors'}, ${w} ${w === 1 ? 'warning' : 'warnings'}.`,
+  row: (n) => `row ${n}`,
+
+  periodLine: (p, s, e, a) => `KPIs for ${p} (${s} to ${e}), as of ${a}`,
+  department: 'Department',
+  headKpi: 'KPI',
+  headNumerator: 'Numerator',
+  headDenominator: 'Denominator',
+  headValue: 'Value',
+  scorecards: 'Scorecards',
+  headStaff: 'Staff ID',
+  headName: 'Name',
+  headRole: 'Role',
+  headTarget: 'Target',
+  headWeight: 'Weight',
+  headScore: 'Score',
+  headTotal: 'Total',
+  headResult: 'Result',
+  pass: 'Pass',
+  warn: 'Warning',
+  noScore: 'no score',
+  direction: (d) => (d === '越低越好' ? 'lower is better' : 'higher is better'),
+  excludedLine: (parts) => `Rows left out of at least one KPI because of errors: ${parts}. Run kam validate to see them.`,
+  noneExcluded: 'Every row was counted (no errors in the fields the KPIs read).',
+  strictRefused: (f, parts, rows) =>
+    `--strict: no KPIs computed: ${rows} ${rows === 1 ? 'row' : 'rows'} of ${f} would be left out because of errors (${parts}).`,
+  runValidate: (f) => `Fix them (kam validate ${f} lists them) or run without --strict.`,
+  role: (zh) => ROLE_EN[zh] ?? zh,
+
+  created: (f, lang, demo, seed, scale) =>
+    `Created ${f}: a new ${lang === 'zh' ? 'Chinese' : 'English'} workbook${demo ? ` with demo data (seed ${seed}, scale ${scale})` : ', empty tables'}.`,
+  rowCount: (n) => `${n} ${n === 1 ? 'row' : 'rows'}`,
+};
+
+const zh: Messages = {
+  usage: USAGE_ZH,
+  seeHelp: '运行 kam --help 查看用法。',
+  errorPrefix: 'kam：',
+
+  unknownCommand: (cmd, s) => `未知命令“${cmd}”${s ? `（是否要用“${s}”？）` : ''}。`,
+  unknownOption: (opt, command, s) => `kam ${command} 没有选项 ${opt}${s ? `（是否要用 ${s}？）` : ''}。`,
+  unknownGlobalOption: (opt, s) => `未知选项 ${opt}${s ? `（是否要用 ${s}？）` : ''}：请先写命令，例如 kam validate 文件。`,
+  missingValue: (opt, example) => `选项 ${opt} 需要一个值，例如 ${opt} ${example}。`,
+  flagTakesNoValue: (opt) => `选项 ${opt} 不带值。`,
+  repeatedOption: (opt) => `选项 ${opt} 重复给出。`,
+  missingFile: (command) => `缺少工作簿文件：kam ${command} 文件。`,
+  extraArgument: (arg) => `多余的参数“${arg}”：只能给出一个工作簿文件。`,
+  missingPeriod: '缺少 --period：要计算哪个期间？例如 --period 2026Q3（也可以是 2026 或 2026-07）。',
+  badPeriod: (opt, v) => `${opt}：“${v}”不是有效的期间，应为年 2026、季度 2026Q3 或月 2026-07。`,
+  badDate: (opt, v) => `${opt}：“${v}”不是有效的日期，应写作 YYYY-MM-DD，例如 2026-10-10。`,
+  badLang: (v) => `--lang：“${v}”不是可用的语言，请用 zh 或 en。`,
+  badSeed: (v) => `--seed：“${v}”不是 0 到 4294967295 之间的整数。`,
+  badScale: (v) => `--scale：“${v}”不是 1 到 1000 之间的整数。`,
+  needsDemo: (opt) => `${opt} 只用于演示数据：请同时给出 --demo。`,
+  writeNotSupported: '暂不支持 --write：目前 kam kpi 只显示结果，不写入工作簿（请去掉 --write）。',
+
+  fileNotFound: (f) => `找不到文件 ${f}。`,
+  isDirectory: (f) => `${f} 是文件夹，不是 .xlsx 工作簿。`,
+  cannotRead: (f, r) => `无法读取 ${f}：${r}。`,
+  noPermission: '没有访问权限',
+  noCommand: '缺少命令：请使用 kam init、kam validate 或 kam kpi。',
+  emptyFile: (f) => `${f} 是空文件（0 字节），不是 .xlsx 工作簿。`,
+  oldXls: (f) => `${f} 不是 .xlsx 工作簿：它是旧版 .xls 文件或设有密码的工作簿；请在 Excel 中取消密码并另存为 .xlsx。`,
+  textFile: (f) => `${f} 不是 .xlsx 工作簿：它是文本文件（CSV？）；请在 Excel 中打开并另存为 .xlsx。`,
+  notXlsx: (f) => `${f} 不是 .xlsx 工作簿（.xlsx 文件是 ZIP 压缩包，而它不是）。`,
+  corrupt: (f, r) => `${f} 已损坏，无法作为 .xlsx 工作簿打开${r ? `（${r}）` : ''}。`,
+  zipNotWorkbook: (f) => `${f} 是 ZIP 压缩包，但不是 Excel 工作簿（其中没有工作表）。`,
+  noKamTables: (f, sheets) => `${f} 中没有任何 KAM 表格（没有名为 ${sheets}…的表格或工作表）：它是 KAM 工作簿吗？可用 kam init 新建。`,
+  problemsHeader: (f, n) => `${f} 有 ${n} 个问题，修正后才能使用：`,
+  fileExists: (f) => `${f} 已存在：kam init 不会覆盖文件，请换一个文件名或先删除它。`,
+  notXlsxName: (f) => `${f}：新工作簿的文件名必须以 .xlsx 结尾。`,
+  cannotWrite: (f, r) => `无法写入 ${f}：${r}。`,
+  noFolder: (f) => `无法写入 ${f}：所在文件夹不存在。`,
+  internalError: (m) => `内部错误：${m}（请报告此问题）。`,
+
+  noFindings: '没有发现问题。',
+  findingSummary: (e, w) => `共 ${e} 个错误，${w} 个警告。`,
+  row: (n) => `第 ${n} 行`,
+
+  periodLine: (p, s, e, a) => `${p} 期间 KPI（${s} 至 ${e}），截至 ${a}`,
+  department: '部门',
+  headKpi: '指标',
+  headNumerator: '分子',
+  headDenominator: '分母',
+  headValue: '值',
+  scorecards: '考核汇总',
+  headStaff: '员工编号',
+  headName: '姓名',
+  headRole: '岗位',
+  headTarget: '目标',
+  headWeight: '权重',
+  headScore: '得分',
+  headTotal: '综合得分',
+  headResult: '考核结果',
+  pass: '合格',
+  warn: '警告',
+  noScore: '无得分',
+  direction: (d) => d,
+  excludedLine: (parts) => `因数据错误未计入至少一项指标的行：${parts}。运行 kam validate 查看错误。`,
+  noneExcluded: '所有行均已计入（指标读取的字段没有错误）。',
+  strictRefused: (f, parts, rows) => `--strict：未计算 KPI：${f} 中有 ${rows} 行因数据错误将不能计入（${parts}）。`,
+  runValidate: (f) => `请先修正错误（kam validate ${f} 可列出），或去掉 --strict 运行。`,
+  role: (z) => z,
+
+  created: (f, lang, demo, seed, scale) =>
+    `已创建 ${f}：新的${lang === 'zh' ? '中文' : '英文'}工作簿${demo ? `，含演示数据（种子 ${seed}，规模 ${scale}）` : '，表格为空'}。`,
+  rowCount: (n) => `${n} 行`,
+};
+
+export const MESSAGES: Record<Lang, Messages> = { zh, en };
+
+export function messages(lang: Lang): Messages {
+  return MESSAGES[lang];
+}
