@@ -31,6 +31,8 @@ export interface KpiArgs {
   asOf?: Serial;
   strict: boolean;
   json: boolean;
+  /** Store the outputs in the workbook (saved atomically). */
+  write: boolean;
   lang?: Lang;
 }
 
@@ -53,7 +55,6 @@ const value = (example: string): OptionSpec => ({ kind: 'value', example });
 const OPTIONS: Record<CommandName, Record<string, OptionSpec>> = {
   init: { lang: value('zh'), demo: flag, seed: value('1'), scale: value('10'), 'as-of': value('2026-10-10'), help: flag },
   validate: { json: flag, 'as-of': value('2026-10-10'), period: value('2026Q3'), lang: value('zh'), help: flag },
-  // --write is known so that it is refused with a clear sentence, never silently accepted.
   kpi: { period: value('2026Q3'), 'as-of': value('2026-10-10'), strict: flag, json: flag, lang: value('zh'), write: flag, help: flag },
 };
 
@@ -115,9 +116,8 @@ export function parseArgs(argv: readonly string[]): Invocation {
       return { command, file, json: 'json' in options, asOf, period, lang };
     }
     case 'kpi': {
-      if ('write' in options) throw new UsageError((m) => m.writeNotSupported);
       if (options.period === undefined) throw new UsageError((m) => m.missingPeriod);
-      return { command, file, period: periodValue(options.period), asOf, strict: 'strict' in options, json: 'json' in options, lang };
+      return { command, file, period: periodValue(options.period), asOf, strict: 'strict' in options, json: 'json' in options, write: 'write' in options, lang };
     }
     case 'init': {
       const demo = 'demo' in options;

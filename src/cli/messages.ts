@@ -38,9 +38,11 @@ Usage:
   kam validate FILE [--json] [--as-of YYYY-MM-DD] [--period P] [--lang zh|en]
       Check every table; exit status 1 when there are errors. --period P: the period
       whose plans must exist (default: the quarter of --as-of).
-  kam kpi FILE --period P [--as-of YYYY-MM-DD] [--strict] [--json] [--lang zh|en]
+  kam kpi FILE --period P [--as-of YYYY-MM-DD] [--strict] [--json] [--write] [--lang zh|en]
       KPIs and scorecards of a period: 2026 (year), 2026Q3 (quarter), 2026-07 (month).
       --strict refuses to compute when rows with errors would be left out.
+      --write stores the results in the workbook's KpiResults, Scorecards and Pipeline
+      sheets (the period's rows replaced, other periods kept; saved atomically).
   kam help [COMMAND]      this text
   kam --version           the version
 
@@ -58,9 +60,11 @@ const USAGE_ZH = `KAM for Excel —— 在 Excel 工作簿中管理大客户
   kam validate 文件 [--json] [--as-of YYYY-MM-DD] [--period 期间] [--lang zh|en]
       检查所有表格；有错误时退出码为 1。--period：检查该期间的计划指标是否齐全
       （默认为 --as-of 所在季度）。
-  kam kpi 文件 --period 期间 [--as-of YYYY-MM-DD] [--strict] [--json] [--lang zh|en]
+  kam kpi 文件 --period 期间 [--as-of YYYY-MM-DD] [--strict] [--json] [--write] [--lang zh|en]
       计算期间的 KPI 和考核得分。期间：2026（年）、2026Q3（季度）、2026-07（月）。
       --strict：若有数据错误导致某些行不能计入，则拒绝计算。
+      --write：把结果写入工作簿的 KPI结果、考核汇总、商机漏斗 工作表（替换该期间的行，
+      保留其他期间；原子保存）。
   kam help [命令]         显示本帮助
   kam --version           显示版本
 
@@ -92,7 +96,7 @@ export interface Messages {
   badSeed(value: string): string;
   badScale(value: string): string;
   needsDemo(opt: string): string;
-  writeNotSupported: string;
+  written(file: string, sheets: string[]): string;
 
   // files
   fileNotFound(file: string): string;
@@ -175,7 +179,7 @@ const en: Messages = {
   badSeed: (v) => `--seed: '${v}' is not a whole number from 0 to 4294967295.`,
   badScale: (v) => `--scale: '${v}' is not a whole number from 1 to 1000.`,
   needsDemo: (opt) => `${opt} only applies to demo data: add --demo.`,
-  writeNotSupported: '--write is not supported yet: kam kpi only prints the results for now (run it without --write).',
+  written: (f, sheets) => `Saved the results into ${f}: sheets ${sheets.join(', ')} (this period's rows replaced, other periods kept).`,
 
   fileNotFound: (f) => `${f}: no such file.`,
   isDirectory: (f) => `${f} is a folder, not an .xlsx workbook.`,
@@ -253,7 +257,7 @@ const zh: Messages = {
   badSeed: (v) => `--seed：“${v}”不是 0 到 4294967295 之间的整数。`,
   badScale: (v) => `--scale：“${v}”不是 1 到 1000 之间的整数。`,
   needsDemo: (opt) => `${opt} 只用于演示数据：请同时给出 --demo。`,
-  writeNotSupported: '暂不支持 --write：目前 kam kpi 只显示结果，不写入工作簿（请去掉 --write）。',
+  written: (f, sheets) => `已将结果保存到 ${f}：工作表 ${sheets.join('、')}（替换本期间的行，保留其他期间）。`,
 
   fileNotFound: (f) => `找不到文件 ${f}。`,
   isDirectory: (f) => `${f} 是文件夹，不是 .xlsx 工作簿。`,

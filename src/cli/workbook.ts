@@ -1,3 +1,4 @@
+import type ExcelJS from 'exceljs';
 import { open, stat } from 'node:fs/promises';
 import type { Problem } from '../domain/book';
 import { problemMessage } from '../domain/i18n/messages';
@@ -13,6 +14,11 @@ import { Lang, Messages } from './messages';
  * ZIP, a ZIP that is not a workbook. The file is only ever read.
  */
 export async function openSnapshot(file: string): Promise<WorkbookSnapshot> {
+  return (await openWorkbook(file)).snapshot;
+}
+
+/** The loaded workbook as well, for commands that write it back (`kam kpi --write`). */
+export async function openWorkbook(file: string): Promise<{ workbook: ExcelJS.Workbook; snapshot: WorkbookSnapshot }> {
   let size: number;
   try {
     const st = await stat(file);
@@ -26,7 +32,7 @@ export async function openSnapshot(file: string): Promise<WorkbookSnapshot> {
   const head = await readHead(file, 4096);
   checkSignature(file, head);
 
-  let wb: Awaited<ReturnType<typeof loadWorkbook>>;
+  let wb: ExcelJS.Workbook;
   try {
     wb = await loadWorkbook(file);
   } catch (e) {
@@ -36,7 +42,7 @@ export async function openSnapshot(file: string): Promise<WorkbookSnapshot> {
   }
   if (wb.worksheets.length === 0) throw new InputError((m) => m.zipNotWorkbook(file));
   try {
-    return snapshotOf(wb);
+    return { workbook: wb, snapshot: snapshotOf(wb) };
   } catch (e) {
     throw new InputError((m) => m.corrupt(file, shortReason(e)));
   }
@@ -85,7 +91,7 @@ interface FsError {
   message: string;
 }
 
-function isFsError(e: unknown): e is FsError {
+export function isFsError(e: unknown): e is FsError {
   return typeof e === 'object' && e !== null && typeof (e as { code?: unknown }).code === 'string' && /^E[A-Z]+$/.test((e as FsError).code);
 }
 

@@ -1,18 +1,26 @@
-import { excludedTotal, kpiReport } from '../../domain/engine';
+import type ExcelJS from 'exceljs';
+import type { Problem } from '../../domain/book';
+import { Analysis, excludedTotal, kpiReport } from '../../domain/engine';
+import type { KpiReport } from '../../domain/kpi';
+import { writeKpisToFile } from '../../workbook/xlsx/writeKpis';
 import { KpiArgs } from '../args';
 import { CliContext, timed } from '../context';
-import { CliError } from '../errors';
+import { CliError, InputError } from '../errors';
 import { excludedParts, formatKpiReport } from '../format';
-import { assertUsable, openSnapshot } from '../workbook';
+import { assertUsable, isFsError, openWorkbook, shortReason } from '../workbook';
 
 /**
  * `kam kpi FILE --period P`: the period's KPIs and scorecards. With --strict, rows left out
  * because of errors refuse the computation: exit status 1, like `kam validate` with errors.
+ * With --write the outputs are stored in the workbook and saved atomically; on any refusal or
+ * failure the file is untouched.
  */
 export async function runKpi(args: KpiArgs, ctx: CliContext): Promise<number> {
-  const snapshot = await timed(ctx, 'load', () => openSnapshot(args.file));
+  const { workbook, snapshot } = await timed(ctx, 'load', () => openWorkbook(args.file));
   const asOf = args.asOf ?? ctx.today;
-  const outcome = await timed(ctx, 'engine', () => kpiReport(snapshot, args.period, asOf, { strict: args.strict }));
+  const outcome: Outcome = args.write
+    ? await timed(ctx, 'engine', () => writeKpis(args, asOf, workbook))
+    : await timed(ctx, 'engine', async () => kpiReport(snapshot, args.period, asOf, { strict: args.strict }));
   if (outcome.kind === 'problems') {
     assertUsable(args.file, outcome.problems, ctx.lang);
     return 2;
@@ -24,5 +32,24 @@ export async function runKpi(args: KpiArgs, ctx: CliContext): Promise<number> {
   }
   const { report, analysis } = outcome;
   ctx.out(args.json ? JSON.stringify(report, null, 2) : formatKpiReport(report, analysis.read.book, ctx.lang, ctx.m));
+  if (outcome.sheets) ctx.err(ctx.m.written(args.file, outcome.sheets));
   return 0;
+}
+
+type Outcome =
+  | { kind: 'report'; report: KpiReport; analysis: Analysis; sheets?: string[] }
+  | { kind: 'problems'; problems: Problem[] }
+  | { kind: 'refused'; excluded: Record<string, number> };
+
+/** The outputs land in the workbook's own language (not the terminal's): they belong to it. */
+async function writeKpis(args: KpiArgs, asOf: number, workbook: ExcelJS.Workbook): Promise<Outcome> {
+  let outcome: Awaited<ReturnType<typeof writeKpisToFile>>;
+  try {
+    outcome = await writeKpisToFile(args.file, args.period, asOf, undefined, { strict: args.strict, workbook });
+  } catch (e) {
+    // Saving failed; saveAtomically left the original as it was.
+    throw new InputError((m) => m.cannotWrite(args.file, isFsError(e) && (e.code === 'EACCES' || e.code === 'EPERM') ? m.noPermission : shortReason(e)));
+  }
+  if (outcome.kind !== 'written') return outcome;
+  return { kind: 'report', report: outcome.report, analysis: outcome.analysis, sheets: Object.values(outcome.tables).map((t) => t.sheetName) };
 }

@@ -74,7 +74,6 @@ describe('parseArgs', () => {
     [['init', 'n.xlsx', '--demo', '--scale', '1001'], /--scale: '1001'/],
     [['init', 'n.xlsx', '--seed', '3'], /--seed only applies to demo data: add --demo/],
     [['init', 'n.xlsx', '--demo=yes'], /option --demo takes no value/],
-    [['kpi', 'b.xlsx', '--period', '2026Q3', '--write'], /--write is not supported yet/],
     [['kpi', 'b.xlsx', '--period', '2026Q3', '--json', '--json'], /option --json is given more than once/],
     [['validate'], /missing the workbook: kam validate FILE/],
     [['validate', 'a.xlsx', 'b.xlsx'], /unexpected argument 'b\.xlsx'/],
@@ -97,12 +96,6 @@ describe('kam usage errors', () => {
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe("kam: unknown option --bogus for 'kam kpi'.\nRun 'kam --help' for usage.\n");
-  });
-
-  it('rejects --write in Chinese too', async () => {
-    const r = await kam(['kpi', 'book.xlsx', '--period', '2026Q3', '--write']);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^kam：暂不支持 --write/);
   });
 
   it('names a bad period in Chinese', async () => {
