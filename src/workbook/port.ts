@@ -78,6 +78,6 @@ export interface WritePlan {
  * Text that a spreadsheet would take for a formula when typed (`=`, `+`, `-`, `@`).
  * Adapters must store such user text as text (SPEC §4: data, never executed).
  */
-export function looksLikeFormula(v: CellValue): v is string {
+export function looksLikeFormula(v: CellValue): boolean {
   return typeof v === 'string' && /^[=+\-@]/.test(v);
 }

@@ -1,0 +1,19 @@
+/** A1 addresses from 0-based positions (Office.js `rowIndex`/`columnIndex` are 0-based). */
+
+export function columnLetter(column: number): string {
+  let s = '';
+  for (let n = column + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+/** `A1` or `A1:C3` for a block of `rows` × `columns` cells at (row, column). */
+export function a1(row: number, column: number, rows = 1, columns = 1): string {
+  const topLeft = `${columnLetter(column)}${row + 1}`;
+  return rows === 1 && columns === 1 ? topLeft : `${topLeft}:${columnLetter(column + columns - 1)}${row + rows}`;
+}
+
+/** A whole column, `C:C`. */
+export function wholeColumn(column: number): string {
+  const c = columnLetter(column);
+  return `${c}:${c}`;
+}

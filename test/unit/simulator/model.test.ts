@@ -1,0 +1,33 @@
+/** Getting data in and out of the simulated workbook (tests, the preview host). */
+import { SimWorkbook } from '../../../src/preview/simulator';
+
+describe('the simulated workbook', () => {
+  it('is built from a snapshot: ListObjects for named tables, plain ranges otherwise', () => {
+    const wb = SimWorkbook.fromSnapshot({
+      tables: {
+        Staff: { tableName: 'Staff', sheetName: '员工', headerRow: 1, firstColumn: 1, headers: ['员工编号', '姓名'], rows: [['S1', '张三']] },
+        Contracts: { tableName: null, sheetName: 'Contracts', headerRow: 3, firstColumn: 2, headers: ['Contract ID'], rows: [[new Date(Date.UTC(2026, 6, 1))]] },
+      },
+    });
+    expect(wb.dump().tables.map((t) => [t.name, t.address])).toEqual([['Staff', "'员工'!A1:B2"]]);
+    expect(wb.toCells().Contracts).toEqual({ B3: { value: 'Contract ID' }, B4: { value: 46204 } });
+  });
+
+  it('keeps text as text when data is put in directly (no typed-input parsing)', () => {
+    const wb = new SimWorkbook();
+    wb.setCells('S', 'A1', [['13900000001', '=1+1']]);
+    expect(wb.values('S')).toEqual([['13900000001', '=1+1']]);
+    expect(wb.toCells().S.B1).toEqual({ value: '=1+1' });
+  });
+
+  it('dumps sheets, cells, formats, validations, frozen rows, widths, tables and the active sheet', () => {
+    const wb = new SimWorkbook();
+    wb.setCells('S', 'A1', [['H'], ['v']]);
+    wb.addTableAt('S', 'A1:A2', 'T');
+    expect(wb.dump()).toEqual({
+      activeSheet: 'S',
+      sheets: [{ name: 'S', frozenRows: 0, columnWidths: {}, cells: { A1: { value: 'H' }, A2: { value: 'v' } }, numberFormats: [], validations: [] }],
+      tables: [{ name: 'T', sheet: 'S', address: 'S!A1:A2', showHeaders: true, showTotals: false, style: 'TableStyleMedium2' }],
+    });
+  });
+});
