@@ -24,7 +24,12 @@ const { readBook } = require(join(DIST, 'domain/book.js'));
 const { validate } = require(join(DIST, 'domain/validate.js'));
 const { computeKpis } = require(join(DIST, 'domain/kpi/index.js'));
 const { parsePeriod } = require(join(DIST, 'domain/periods.js'));
-const { serialFromUtc } = require(join(DIST, 'domain/dates.js'));
+const { serialFromUtc, serialFromDate } = require(join(DIST, 'domain/dates.js'));
+const { Simulator, SimWorkbook } = require(join(DIST, 'preview/simulator/index.js'));
+const { officePort } = require(join(DIST, 'workbook/excel/index.js'));
+const { recalculate } = require(join(DIST, 'workbook/operations/index.js'));
+const { copyFileSync, mkdtempSync, rmSync } = require('node:fs');
+const { tmpdir } = require('node:os');
 
 const AS_OF_TEXT = '2026-10-10';
 const AS_OF = serialFromUtc(2026, 10, 10);
@@ -72,6 +77,51 @@ function endToEnd(file) {
   return { wall, ...stats };
 }
 
+/** Office.js gives dates as serials: the simulator holds what Excel would. */
+function asExcelHolds(snapshot) {
+  const cell = (v) => (v instanceof Date ? serialFromDate(v) : v);
+  const tables = {};
+  for (const [name, t] of Object.entries(snapshot.tables)) {
+    if (t) tables[name] = { ...t, headers: t.headers.map(cell), rows: t.rows.map((r) => r.map(cell)) };
+  }
+  return { tables };
+}
+
+/**
+ * Recalculate KPIs through the Office.js adapter on the Excel simulator: the first run creates
+ * the three output tables, the second replaces the period's rows. Syncs, largest request or
+ * reply, and time of each.
+ */
+async function officeRecalc(snapshot) {
+  const sim = new Simulator(SimWorkbook.fromSnapshot(asExcelHolds(snapshot)));
+  const port = officePort(sim.run);
+  const runs = [];
+  for (let i = 0; i < 2; i++) {
+    sim.resetStats();
+    const t = process.hrtime.bigint();
+    const outcome = await recalculate(port, { period: PERIOD_TEXT, asOf: AS_OF });
+    if (outcome.kind !== 'written') throw new Error(`recalculate: ${outcome.kind}`);
+    runs.push({ ms: ms(t), syncs: sim.stats.syncs, maxBytes: sim.stats.maxRequestBytes });
+  }
+  return runs;
+}
+
+/** `kam kpi FILE --write` end to end on a copy of the demo workbook. */
+function writeEndToEnd(file) {
+  const dir = mkdtempSync(join(tmpdir(), 'kam-bench-'));
+  const copy = join(dir, 'book.xlsx');
+  copyFileSync(file, copy);
+  const start = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, [join(ROOT, 'bin/kam.js'), 'kpi', copy, '--period', PERIOD_TEXT, '--as-of', AS_OF_TEXT, '--json', '--write'], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+    encoding: 'utf8',
+  });
+  const wall = ms(start);
+  rmSync(dir, { recursive: true, force: true });
+  if (r.status !== 0) throw new Error(`kam kpi --write exited ${r.status}: ${r.stderr}`);
+  return wall;
+}
+
 function pad(rows) {
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => String(r[i]).length)));
   return rows.map((r) => r.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join('  ')).join('\n');
@@ -81,6 +131,7 @@ async function main() {
   const dir = join(ROOT, '.bench');
   mkdirSync(dir, { recursive: true });
   const table = [['scale', 'rows', 'file MB', 'engine ms', '(read', 'validate', 'kpi)', 'rows/s', 'e2e ms', '(load', 'engine)', 'rows/s', 'maxRSS MB']];
+  const office = [['scale', 'create: syncs', 'max bytes', 'ms', 'replace: syncs', 'max bytes', 'ms', 'kpi --write ms']];
   let atTarget = null;
   for (const scale of SCALES) {
     const file = join(dir, `demo-scale-${scale}.xlsx`);
@@ -96,6 +147,8 @@ async function main() {
     const total = median(runs.map((r) => r.total));
     const e2e = endToEnd(file);
     if (scale === 100) atTarget = total;
+    const [create, replace] = await officeRecalc(snapshot);
+    office.push([scale, create.syncs, create.maxBytes, create.ms.toFixed(0), replace.syncs, replace.maxBytes, replace.ms.toFixed(0), writeEndToEnd(file).toFixed(0)]);
     table.push([
       scale,
       rows,
@@ -113,7 +166,9 @@ async function main() {
     ]);
   }
   process.stdout.write(`${pad(table)}\n`);
-  process.stdout.write(`engine: median of ${RUNS} runs on a snapshot in memory; e2e: kam kpi --json in a child process (Node ${process.version})\n`);
+  process.stdout.write(`engine: median of ${RUNS} runs on a snapshot in memory; e2e: kam kpi --json in a child process (Node ${process.version})\n\n`);
+  process.stdout.write(`${pad(office)}\n`);
+  process.stdout.write('Recalculate KPIs through the Office.js adapter on the Excel simulator (create the outputs, then replace the period); kam kpi --write end to end\n');
   if (atTarget !== null) {
     process.stdout.write(`target: engine under ${TARGET_MS} ms at scale 100: ${atTarget < TARGET_MS ? 'met' : 'MISSED'} (${atTarget.toFixed(0)} ms)\n`);
   }
