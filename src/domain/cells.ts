@@ -16,8 +16,11 @@ export function isBlank(v: CellValue): boolean {
 
 /** Text as a person reads it in the cell. */
 export function toText(v: CellValue): Coerced<string> {
-  if (isBlank(v)) return null;
-  if (typeof v === 'string') return v.trim();
+  if (typeof v === 'string') {
+    const t = v.trim();
+    return t === '' ? null : t;
+  }
+  if (v === null || v === undefined) return null;
   if (typeof v === 'number') return Number.isFinite(v) ? String(v) : INVALID;
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? INVALID : v.toISOString().slice(0, 10);
@@ -95,12 +98,13 @@ function parseDateText(s: string): Serial | null {
  * `2026-07-01`, `2026/7/1`, `2026年7月1日` (optionally followed by `HH:mm[:ss]`).
  */
 export function toDateTime(v: CellValue): Coerced<Serial> {
-  if (isBlank(v)) return null;
-  if (typeof v === 'number') return Number.isFinite(v) && v >= 1 && v <= MAX_SERIAL ? v : INVALID;
+  // Dates and serials first: that is what workbooks hold; text dates are the exception.
   if (v instanceof Date) {
     const s = serialFromDate(v);
     return Number.isFinite(s) && s >= 1 && s <= MAX_SERIAL ? s : INVALID;
   }
+  if (typeof v === 'number') return Number.isFinite(v) && v >= 1 && v <= MAX_SERIAL ? v : INVALID;
+  if (isBlank(v)) return null;
   if (typeof v === 'string') return parseDateText(v) ?? INVALID;
   return INVALID;
 }
