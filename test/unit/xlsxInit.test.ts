@@ -9,7 +9,8 @@ import { DemoRow, demoRows, schemeRows, settingsRows } from '../../src/domain/de
 import { TableSnapshot, WorkbookSnapshot } from '../../src/domain/snapshot';
 import { ColumnDef, INPUT_TABLES, InputTableDef } from '../../src/domain/tables';
 import { validate } from '../../src/domain/validate';
-import { VALIDATION_ROOM, writeAtomically, writeNewWorkbook, writeTableWorkbook } from '../../src/workbook/xlsx/init';
+import { VALIDATION_ROOM } from '../../src/workbook/operations/columnFormats';
+import { writeAtomically, writeNewWorkbook, writeTableWorkbook } from '../../src/workbook/xlsx/init';
 import { loadWorkbook, readXlsxSnapshot } from '../../src/workbook/xlsx/read';
 
 const AS_OF = serialFromUtc(2026, 11, 28);

@@ -25,7 +25,8 @@ import { promisify } from 'node:util';
 import * as zlib from 'node:zlib';
 import { Serial } from '../../domain/dates';
 import { DemoCell, DemoRow, Lang, demoRows, schemeRows, settingsRows } from '../../domain/demo';
-import { ColumnDef, EXPENSE_CATEGORIES, INPUT_TABLES, InputTableDef, YES_NO_WORDS } from '../../domain/tables';
+import { ColumnDef, INPUT_TABLES, InputTableDef } from '../../domain/tables';
+import { VALIDATION_ROOM, columnWidth, dropdownOf, numFmtOf } from '../operations/columnFormats';
 
 export interface NewWorkbookOptions {
   lang: Lang;
@@ -37,8 +38,6 @@ export interface NewWorkbookOptions {
   asOf: Serial;
 }
 
-/** Rows below the data that get the dropdowns too, ready for the next entries. */
-export const VALIDATION_ROOM = 2000;
 export const TABLE_STYLE = 'TableStyleMedium2';
 
 /** The table rows of a new workbook: Settings and ScoringScheme always, the data tables with demo. */
@@ -52,35 +51,8 @@ export function newWorkbookRows(options: NewWorkbookOptions): Record<string, Dem
 }
 
 // ---------------------------------------------------------------------------------------------
-// Columns: widths, formats, dropdowns
-
-/** Excel's column width counts characters of the default font; a CJK character takes two. */
-function displayWidth(text: string): number {
-  let w = 0;
-  for (const ch of text) w += /[\u2E80-\uFFEF]/.test(ch) ? 2 : 1;
-  return w;
-}
-
-export function columnWidth(c: ColumnDef, header: string): number {
-  return Math.max(c.width ?? 0, Math.min(40, displayWidth(header) + 3), 8);
-}
-
-/**
- * Number format of a column: ColumnDef.numFmt; text columns get Text (`@`), so that Excel keeps
- * what people type there as typed (a credit code of digits, a phone number, an ID like 0012).
- */
-export function numFmtOf(c: ColumnDef): string {
-  return c.numFmt ?? (c.type === 'text' ? '@' : 'General');
-}
-
-/** The words a column's dropdown offers, in the workbook's language; null for no dropdown. */
-export function dropdownOf(table: InputTableDef, c: ColumnDef, lang: Lang): { words: string[]; strict: boolean } | null {
-  if (c.type === 'enum') return { words: c.enum!.members.map((m) => m[lang]), strict: true };
-  if (c.type === 'yesno') return { words: [YES_NO_WORDS[lang].yes, YES_NO_WORDS[lang].no], strict: true };
-  // Expense categories are free text (SPEC §2 Expenses): the list suggests, any text is kept.
-  if (table.name === 'Expenses' && c.key === 'category') return { words: [...EXPENSE_CATEGORIES[lang]], strict: false };
-  return null;
-}
+// Columns: widths, formats and dropdowns are the operations' (operations/columnFormats.ts), so
+// that `kam init` and the add-in's Set up workbook make the same tables.
 
 const DROPDOWN_MESSAGES = {
   zh: { title: '请从列表中选择', error: (words: string[]) => `请输入以下之一：${words.join('、')}` },
