@@ -1,5 +1,6 @@
 import { toDate } from '../domain/cells';
 import { Serial } from '../domain/dates';
+import { FORM_CODES, FORM_TEMPLATES, FormCode, SubjectKind, isFormCode } from '../domain/forms';
 import { Period, parsePeriod } from '../domain/periods';
 import { UsageError } from './errors';
 import { Lang, Messages, parseLang } from './messages';
@@ -12,8 +13,8 @@ export { UsageError };
  * function of the message table, rendered in the CLI's language.
  */
 
-export const COMMANDS = ['init', 'validate', 'kpi', 'help'] as const;
-export type CommandName = 'init' | 'validate' | 'kpi';
+export const COMMANDS = ['init', 'validate', 'kpi', 'form', 'help'] as const;
+export type CommandName = 'init' | 'validate' | 'kpi' | 'form';
 
 export interface ValidateArgs {
   command: 'validate';
@@ -46,7 +47,20 @@ export interface InitArgs {
   asOf?: Serial;
 }
 
-export type Invocation = { command: 'help' } | { command: 'version' } | ValidateArgs | KpiArgs | InitArgs;
+export interface FormArgs {
+  command: 'form';
+  file: string;
+  template: FormCode;
+  /** The subject option given (--customer, --visit, --complaint or --staff) and its ID. */
+  subject?: { kind: SubjectKind; id: string };
+  period?: Period;
+  /** A new workbook holding just the form; without it the form is added to FILE. */
+  out?: string;
+  asOf?: Serial;
+  lang?: Lang;
+}
+
+export type Invocation = { command: 'help' } | { command: 'version' } | ValidateArgs | KpiArgs | InitArgs | FormArgs;
 
 type OptionSpec = { kind: 'flag' } | { kind: 'value'; example: string };
 const flag: OptionSpec = { kind: 'flag' };
@@ -56,7 +70,22 @@ const OPTIONS: Record<CommandName, Record<string, OptionSpec>> = {
   init: { lang: value('zh'), demo: flag, seed: value('1'), scale: value('10'), 'as-of': value('2026-10-10'), help: flag },
   validate: { json: flag, 'as-of': value('2026-10-10'), period: value('2026Q3'), lang: value('zh'), help: flag },
   kpi: { period: value('2026Q3'), 'as-of': value('2026-10-10'), strict: flag, json: flag, lang: value('zh'), write: flag, help: flag },
+  form: {
+    template: value('customer-profile'),
+    customer: value('C01'),
+    visit: value('V1'),
+    complaint: value('P1'),
+    staff: value('S01'),
+    period: value('2026Q3'),
+    out: value('form.xlsx'),
+    'as-of': value('2026-10-10'),
+    lang: value('zh'),
+    help: flag,
+  },
 };
+
+/** The subject options of `kam form`, in the order the usage lists them. */
+const SUBJECT_OPTIONS: readonly SubjectKind[] = ['customer', 'visit', 'complaint', 'staff'];
 
 export const SEED_MAX = 4_294_967_295;
 export const SCALE_MAX = 1000;
@@ -128,7 +157,41 @@ export function parseArgs(argv: readonly string[]): Invocation {
       const scale = options.scale === undefined ? 1 : wholeNumber(options.scale, 1, SCALE_MAX, (m, v) => m.badScale(v));
       return { command, file, lang, demo, seed, scale, asOf };
     }
+    case 'form':
+      return formArgs(file, options, lang, asOf);
   }
+}
+
+/**
+ * `kam form`: the template must be known, and the subject option must be the template's own
+ * (one of them, once); --period only for the forms that cover a period.
+ */
+function formArgs(file: string, options: Record<string, string>, lang: Lang | undefined, asOf: Serial | undefined): FormArgs {
+  const code = options.template;
+  if (code === undefined) throw new UsageError((m) => m.missingTemplate(FORM_CODES.join(', ')));
+  const wanted = templateCode(code);
+  if (wanted === null) {
+    const w = code.trim().toLowerCase();
+    const s = suggest(w, FORM_CODES) ?? (w.length >= 3 ? FORM_CODES.find((c) => c.includes(w)) : undefined);
+    throw new UsageError((m) => m.unknownTemplate(code, FORM_CODES.join(', '), s));
+  }
+  const template = FORM_TEMPLATES[wanted];
+  const given = SUBJECT_OPTIONS.filter((k) => options[k] !== undefined);
+  if (given.length > 1) throw new UsageError((m) => m.manySubjects(given.map((k) => `--${k}`)));
+  const expected = template.subject;
+  if (given.length === 1 && given[0] !== expected) {
+    const option = `--${given[0]}`;
+    throw new UsageError((m) => m.wrongSubject(wanted, option, expected === null ? null : `--${expected}`));
+  }
+  if (expected !== null && template.subjectRequired && given.length === 0) {
+    const example = (OPTIONS.form[expected] as { example: string }).example;
+    throw new UsageError((m) => m.missingSubject(wanted, `--${expected}`, example));
+  }
+  if (options.period !== undefined && !template.period) throw new UsageError((m) => m.periodNotForTemplate(wanted));
+  const period = options.period === undefined ? undefined : periodValue(options.period);
+  const out = options.out;
+  const subject = given.length === 1 ? { kind: given[0], id: options[given[0]].trim() } : undefined;
+  return { command: 'form', file, template: wanted, subject, period, out, asOf, lang };
 }
 
 /** Splits a command's arguments into options (name → value, '' for flags) and positionals. */
@@ -178,6 +241,14 @@ function scan(command: CommandName, args: string[]): { options: Record<string, s
     options[name] = v;
   }
   return { options, positional };
+}
+
+/** A template's code (any case), or its Chinese or English title: 大客户信息档案表. */
+function templateCode(text: string): FormCode | null {
+  const t = text.normalize('NFKC').trim().toLowerCase();
+  if (isFormCode(t)) return t;
+  const byTitle = FORM_CODES.find((c) => FORM_TEMPLATES[c].title.zh === t || FORM_TEMPLATES[c].title.en.toLowerCase() === t);
+  return byTitle ?? null;
 }
 
 function langValue(text: string): Lang {

@@ -62,6 +62,8 @@ async function run(inv: Invocation, ctx: CliContext): Promise<number> {
       return (await import('./commands/kpi')).runKpi(inv, ctx);
     case 'init':
       return (await import('./commands/init')).runInit(inv, ctx);
+    case 'form':
+      return (await import('./commands/form')).runForm(inv, ctx);
   }
 }
 

@@ -43,6 +43,19 @@ Usage:
       --strict refuses to compute when rows with errors would be left out.
       --write stores the results in the workbook's KpiResults, Scorecards and Pipeline
       sheets (the period's rows replaced, other periods kept; saved atomically).
+  kam form FILE --template CODE [--customer ID|--visit ID|--complaint ID|--staff ID]
+           [--period P] [--out NEW.xlsx] [--as-of YYYY-MM-DD] [--lang zh|en]
+      A print-ready form (A4) filled from the workbook, in the workbook's language:
+        customer-profile     大客户信息档案表 key-account profile      --customer ID
+        visit-plan           大客户拜访计划表 visit plan               --staff ID [--period P]
+        visit-report         客户拜访记录表   visit report             --visit ID
+        reception-register   客户接待登记表   reception register       [--staff ID] [--period P]
+        satisfaction-survey  大客户满意度调查表 blank survey           --customer ID
+        complaint-form       客户投诉处理单   complaint handling       --complaint ID
+        assessment-form      季度绩效考核表   quarterly assessment     --staff ID [--period P]
+      --period defaults to the quarter of --as-of (assessment-form: the last quarter
+      ended). --out writes a new workbook holding just the form; without it the form is
+      added to FILE as a new sheet (saved atomically).
   kam help [COMMAND]      this text
   kam --version           the version
 
@@ -65,6 +78,18 @@ const USAGE_ZH = `KAM for Excel —— 在 Excel 工作簿中管理大客户
       --strict：若有数据错误导致某些行不能计入，则拒绝计算。
       --write：把结果写入工作簿的 KPI结果、考核汇总、商机漏斗 工作表（替换该期间的行，
       保留其他期间；原子保存）。
+  kam form 文件 --template 表格代码 [--customer 编号|--visit 编号|--complaint 编号|--staff 编号]
+           [--period 期间] [--out 新文件.xlsx] [--as-of YYYY-MM-DD] [--lang zh|en]
+      用工作簿中的数据生成可直接打印（A4）的表格，语言与工作簿一致：
+        customer-profile     大客户信息档案表     --customer 客户编号
+        visit-plan           大客户拜访计划表     --staff 员工编号 [--period 期间]
+        visit-report         客户拜访记录表       --visit 拜访编号
+        reception-register   客户接待登记表       [--staff 员工编号] [--period 期间]
+        satisfaction-survey  大客户满意度调查表   --customer 客户编号
+        complaint-form       客户投诉处理单       --complaint 投诉编号
+        assessment-form      季度绩效考核表       --staff 员工编号 [--period 期间]
+      --period 默认为 --as-of 所在季度（assessment-form 为最近结束的季度）。
+      --out：把表格写入一个新工作簿；不给出时，表格作为新工作表加入原文件（原子保存）。
   kam help [命令]         显示本帮助
   kam --version           显示版本
 
@@ -97,6 +122,12 @@ export interface Messages {
   badScale(value: string): string;
   needsDemo(opt: string): string;
   written(file: string, sheets: string[]): string;
+  missingTemplate(codes: string): string;
+  unknownTemplate(code: string, codes: string, suggestion?: string): string;
+  manySubjects(options: string[]): string;
+  wrongSubject(template: string, option: string, expected: string | null): string;
+  missingSubject(template: string, option: string, example: string): string;
+  periodNotForTemplate(template: string): string;
 
   // files
   fileNotFound(file: string): string;
@@ -155,6 +186,14 @@ export interface Messages {
   created(file: string, lang: Lang, demo: boolean, seed: number, scale: number): string;
   /** `12 rows` after a sheet name in init's summary. */
   rowCount(rows: number): string;
+
+  // form
+  /** A sentence the engine gives in both languages (a form's missing subject). */
+  localized(text: Record<Lang, string>): string;
+  formAdded(file: string, title: string, sheet: string): string;
+  formWritten(out: string, title: string, sheet: string): string;
+  outExists(file: string): string;
+  outIsInput(file: string): string;
 }
 
 const ROLE_EN: Record<string, string> = { 经理: 'Manager', 内勤: 'Clerk', 专员: 'Specialist' };
@@ -179,13 +218,20 @@ const en: Messages = {
   badSeed: (v) => `--seed: '${v}' is not a whole number from 0 to 4294967295.`,
   badScale: (v) => `--scale: '${v}' is not a whole number from 1 to 1000.`,
   needsDemo: (opt) => `${opt} only applies to demo data: add --demo.`,
+  missingTemplate: (codes) => `missing --template: which form? One of ${codes}.`,
+  unknownTemplate: (code, codes, s) => `--template: unknown form '${code}'${s ? ` (did you mean '${s}'?)` : ''}; the forms are ${codes}.`,
+  manySubjects: (opts) => `give only one of ${opts.join(', ')}: a form has one subject.`,
+  wrongSubject: (t, opt, expected) =>
+    expected === null ? `the ${t} form takes no ${opt}.` : `the ${t} form takes ${expected}, not ${opt}.`,
+  missingSubject: (t, opt, example) => `the ${t} form needs ${opt}, e.g. ${opt} ${example}.`,
+  periodNotForTemplate: (t) => `the ${t} form covers no period: leave out --period.`,
   written: (f, sheets) => `Saved the results into ${f}: sheets ${sheets.join(', ')} (this period's rows replaced, other periods kept).`,
 
   fileNotFound: (f) => `${f}: no such file.`,
   isDirectory: (f) => `${f} is a folder, not an .xlsx workbook.`,
   cannotRead: (f, r) => `cannot read ${f}: ${r}.`,
   noPermission: 'permission denied',
-  noCommand: 'no command given: use kam init, kam validate or kam kpi.',
+  noCommand: 'no command given: use kam init, kam validate, kam kpi or kam form.',
   emptyFile: (f) => `${f} is empty (0 bytes), not an .xlsx workbook.`,
   oldXls: (f) =>
     `${f} is not an .xlsx workbook: it is an old-format .xls file or a password-protected workbook; in Excel, remove the password and save it as .xlsx.`,
@@ -235,6 +281,12 @@ const en: Messages = {
   created: (f, lang, demo, seed, scale) =>
     `Created ${f}: a new ${lang === 'zh' ? 'Chinese' : 'English'} workbook${demo ? ` with demo data (seed ${seed}, scale ${scale})` : ', empty tables'}.`,
   rowCount: (n) => `${n} ${n === 1 ? 'row' : 'rows'}`,
+
+  localized: (text) => text.en,
+  formAdded: (f, title, sheet) => `Added the ${title} to ${f} as sheet '${sheet}'.`,
+  formWritten: (out, title, sheet) => `Wrote the ${title} to ${out} (sheet '${sheet}').`,
+  outExists: (f) => `--out: ${f} already exists: kam form never overwrites a file; choose another name or remove it first.`,
+  outIsInput: (f) => `--out: ${f} is the workbook itself; leave out --out to add the form to it.`,
 };
 
 const zh: Messages = {
@@ -257,13 +309,19 @@ const zh: Messages = {
   badSeed: (v) => `--seed：“${v}”不是 0 到 4294967295 之间的整数。`,
   badScale: (v) => `--scale：“${v}”不是 1 到 1000 之间的整数。`,
   needsDemo: (opt) => `${opt} 只用于演示数据：请同时给出 --demo。`,
+  missingTemplate: (codes) => `缺少 --template：要生成哪种表格？可选 ${codes}。`,
+  unknownTemplate: (code, codes, s) => `--template：没有表格“${code}”${s ? `（是否要用“${s}”？）` : ''}；可选 ${codes}。`,
+  manySubjects: (opts) => `${opts.join('、')} 只能给出一个：一张表格只有一个对象。`,
+  wrongSubject: (t, opt, expected) => (expected === null ? `${t} 表格不接受 ${opt}。` : `${t} 表格需要 ${expected}，而不是 ${opt}。`),
+  missingSubject: (t, opt, example) => `${t} 表格需要 ${opt}，例如 ${opt} ${example}。`,
+  periodNotForTemplate: (t) => `${t} 表格不按期间生成：请去掉 --period。`,
   written: (f, sheets) => `已将结果保存到 ${f}：工作表 ${sheets.join('、')}（替换本期间的行，保留其他期间）。`,
 
   fileNotFound: (f) => `找不到文件 ${f}。`,
   isDirectory: (f) => `${f} 是文件夹，不是 .xlsx 工作簿。`,
   cannotRead: (f, r) => `无法读取 ${f}：${r}。`,
   noPermission: '没有访问权限',
-  noCommand: '缺少命令：请使用 kam init、kam validate 或 kam kpi。',
+  noCommand: '缺少命令：请使用 kam init、kam validate、kam kpi 或 kam form。',
   emptyFile: (f) => `${f} 是空文件（0 字节），不是 .xlsx 工作簿。`,
   oldXls: (f) => `${f} 不是 .xlsx 工作簿：它是旧版 .xls 文件或设有密码的工作簿；请在 Excel 中取消密码并另存为 .xlsx。`,
   textFile: (f) => `${f} 不是 .xlsx 工作簿：它是文本文件（CSV？）；请在 Excel 中打开并另存为 .xlsx。`,
@@ -310,6 +368,12 @@ const zh: Messages = {
   created: (f, lang, demo, seed, scale) =>
     `已创建 ${f}：新的${lang === 'zh' ? '中文' : '英文'}工作簿${demo ? `，含演示数据（种子 ${seed}，规模 ${scale}）` : '，表格为空'}。`,
   rowCount: (n) => `${n} 行`,
+
+  localized: (text) => text.zh,
+  formAdded: (f, title, sheet) => `已将${title}添加到 ${f}：工作表“${sheet}”。`,
+  formWritten: (out, title, sheet) => `已将${title}写入 ${out}（工作表“${sheet}”）。`,
+  outExists: (f) => `--out：${f} 已存在：kam form 不会覆盖文件，请换一个文件名或先删除它。`,
+  outIsInput: (f) => `--out：${f} 就是原工作簿；要把表格加入原文件，请去掉 --out。`,
 };
 
 export const MESSAGES: Record<Lang, Messages> = { zh, en };
