@@ -1,4 +1,5 @@
 import type { CellValue } from '../domain/cells';
+import type { FormGrid } from '../domain/forms/grid';
 import type { WorkbookSnapshot } from '../domain/snapshot';
 
 /**
@@ -67,6 +68,13 @@ export type WriteStep =
   | { kind: 'appendRows'; tableName: string; rows: CellValue[][] }
   /** The whole data body of an owned table replaced (rows of other periods are passed in again). */
   | { kind: 'replaceRows'; tableName: string; rows: CellValue[][] }
+  /**
+   * A new worksheet (at the end of the tabs) drawing a form's grid (SPEC §5): values (text as
+   * text), number formats, fonts, alignment, fills, merges, borders, column widths, row heights
+   * and the print setup. The caller picks a valid name no sheet has (formSheetName); the new
+   * sheet does not become the active one (an `activate` step does that).
+   */
+  | { kind: 'addSheet'; sheetName: string; grid: FormGrid }
   /** Brings a sheet to the front (Excel) or marks it active (xlsx). */
   | { kind: 'activate'; sheetName: string };
 

@@ -1,6 +1,6 @@
 /**
- * The workbook operations (initWorkbook, appendRows, validateWorkbook, recalculate) on the
- * ExcelJS port, saved and loaded again between steps as the CLI does.
+ * The workbook operations (initWorkbook, appendRows, validateWorkbook, recalculate,
+ * generateForm) on the ExcelJS port, saved and loaded again between steps as the CLI does.
  */
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
@@ -11,7 +11,7 @@ import { serialFromUtc } from '../../src/domain/dates';
 import { schemeRows, settingsRows } from '../../src/domain/demo';
 import { OUTPUT_TABLE_NAMES } from '../../src/domain/outputs';
 import { INPUT_TABLES } from '../../src/domain/tables';
-import { appendRows, detectLang, initWorkbook, recalculate, validateWorkbook } from '../../src/workbook/operations';
+import { appendRows, detectLang, generateForm, initWorkbook, recalculate, validateWorkbook } from '../../src/workbook/operations';
 import { saveAtomically, xlsxPort } from '../../src/workbook/xlsx/port';
 import { loadWorkbook, snapshotOf } from '../../src/workbook/xlsx/read';
 import { writeNewWorkbook } from '../../src/workbook/xlsx/init';
@@ -394,5 +394,49 @@ describe('recalculate', () => {
     const spy = spyPort(xlsxPort(wb));
     expect(await recalculate(spy.port, { period: '2026Q3', asOf: AS_OF, strict: true })).toMatchObject({ kind: 'refused', excluded: { Contracts: 1 } });
     expect(spy.plans).toEqual([]);
+  });
+});
+
+describe('generateForm', () => {
+  const FIXTURE = join(__dirname, '..', 'fixtures', 'example-2025Q4.xlsx');
+  const Q4_AS_OF = serialFromUtc(2026, 1, 10);
+
+  it('reads once and writes once: the form on a new sheet, brought to the front; the tables as they were', async () => {
+    const wb = await loadWorkbook(FIXTURE);
+    const before = snapshotOf(wb);
+    const spy = spyPort(xlsxPort(wb));
+    const out = await generateForm(spy.port, { template: 'assessment-form', staff: 'S01', period: '2025Q4', asOf: Q4_AS_OF });
+    expect(out).toMatchObject({ kind: 'generated', sheetName: '季度绩效考核表 S01 2025Q4', grid: { template: 'assessment-form', lang: 'zh', subject: 'S01 2025Q4' } });
+    expect(spy.reads).toBe(1);
+    expect(spy.plans.map((p) => p.steps.map((s) => [s.kind, 'sheetName' in s ? s.sheetName : null]))).toEqual([
+      [
+        ['addSheet', '季度绩效考核表 S01 2025Q4'],
+        ['activate', '季度绩效考核表 S01 2025Q4'],
+      ],
+    ]);
+    expect(wb.worksheets[wb.worksheets.length - 1].name).toBe('季度绩效考核表 S01 2025Q4');
+    expect(snapshotOf(wb)).toEqual(before);
+    // The same again: a name of its own; another language when asked.
+    const again = await generateForm(xlsxPort(wb), { template: 'assessment-form', staff: 'S01', period: '2025Q4', asOf: Q4_AS_OF });
+    expect(again).toMatchObject({ kind: 'generated', sheetName: '季度绩效考核表 S01 2025Q4 (2)' });
+    const en = await generateForm(xlsxPort(wb), { template: 'complaint-form', complaint: 'P1', asOf: Q4_AS_OF, lang: 'en' });
+    expect(en).toMatchObject({ kind: 'generated', sheetName: 'Complaint P1', grid: { lang: 'en', title: 'Customer Complaint Form' } });
+  });
+
+  it('writes nothing for an unknown or missing subject, or a workbook lacking a table', async () => {
+    const wb = await loadWorkbook(FIXTURE);
+    const spy = spyPort(xlsxPort(wb));
+    expect(await generateForm(spy.port, { template: 'customer-profile', customer: 'C99', asOf: Q4_AS_OF })).toMatchObject({
+      kind: 'error',
+      error: { code: 'unknown_customer', id: 'C99' },
+    });
+    expect(await generateForm(spy.port, { template: 'visit-report', asOf: Q4_AS_OF })).toMatchObject({ kind: 'error', error: { code: 'missing_subject' } });
+    wb.removeWorksheet(wb.getWorksheet('投诉')!.id);
+    expect(await generateForm(spy.port, { template: 'complaint-form', complaint: 'P1', asOf: Q4_AS_OF })).toMatchObject({
+      kind: 'problems',
+      problems: [{ code: 'missing_table', table: 'Complaints' }],
+    });
+    expect(spy.plans).toEqual([]);
+    await expect(generateForm(spy.port, { template: 'visit-plan', staff: 'S01', period: '2025Q5', asOf: Q4_AS_OF })).rejects.toThrow(/not a period/);
   });
 });

@@ -1,11 +1,10 @@
 import ExcelJS from 'exceljs';
 import { lstat, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { analyse } from '../../domain/engine';
-import { FORM_TEMPLATES, FormRequest, buildForm, formSheetName, isFormError } from '../../domain/forms';
-import { detectLang } from '../../workbook/operations/language';
-import { saveAtomically } from '../../workbook/xlsx/port';
-import { renderFormSheet } from '../../workbook/xlsx/renderForm';
+import { FORM_TEMPLATES } from '../../domain/forms';
+import { GenerateFormOptions, generateForm } from '../../workbook/operations';
+import type { WorkbookPort } from '../../workbook/port';
+import { saveAtomically, xlsxPort } from '../../workbook/xlsx/port';
 import { FormArgs } from '../args';
 import { CliContext, timed } from '../context';
 import { InputError } from '../errors';
@@ -13,46 +12,50 @@ import { assertUsable, isFsError, openWorkbook, shortReason } from '../workbook'
 
 /**
  * `kam form FILE --template CODE …` (SPEC §5, §6): a print-ready form filled from the workbook,
- * in the workbook's language. With --out it is the only sheet of a new workbook (never over an
- * existing file); without, it is added to FILE as a new sheet, made active, and the workbook
- * saved atomically. A missing subject, an unknown ID, a workbook lacking a table: one sentence,
- * exit status 2, and no file written.
+ * in the workbook's language, made by the generateForm operation (the task pane's too). With
+ * --out it is the only sheet of a new workbook (never over an existing file); without, it is
+ * added to FILE as a new sheet, made active, and the workbook saved atomically. A missing
+ * subject, an unknown ID, a workbook lacking a table: one sentence, exit status 2, and no file
+ * written.
  */
 export async function runForm(args: FormArgs, ctx: CliContext): Promise<number> {
   if (args.out !== undefined) await checkOut(args.file, args.out);
-  const { workbook, snapshot } = await timed(ctx, 'load', () => openWorkbook(args.file));
-  const asOf = args.asOf ?? ctx.today;
-  const analysis = await timed(ctx, 'engine', () => analyse(snapshot, { asOf, period: args.period }));
-  assertUsable(args.file, analysis.problems, ctx.lang);
+  const { workbook } = await timed(ctx, 'load', () => openWorkbook(args.file));
+  const options: GenerateFormOptions = { template: args.template, period: args.period, asOf: args.asOf ?? ctx.today };
+  if (args.subject) options[args.subject.kind] = args.subject.id;
 
-  // The form belongs to the workbook: its language, not the terminal's.
-  const lang = detectLang(snapshot);
-  const request: FormRequest = { template: args.template, period: args.period, asOf };
-  if (args.subject) request[args.subject.kind] = args.subject.id;
-  const grid = buildForm(analysis.read.book, request, lang);
-  if (isFormError(grid)) throw new InputError((m) => m.localized(grid.message));
-
-  const template = FORM_TEMPLATES[args.template];
-  const title = template.title[ctx.lang];
-  const sheetTitle = template.sheetTitle[lang];
-  if (args.out !== undefined) {
-    const book = new ExcelJS.Workbook();
-    book.creator = 'KAM for Excel';
-    const sheet = formSheetName(sheetTitle, grid.subject, []);
-    renderFormSheet(book, grid, sheet);
-    await timed(ctx, 'write', () => save(book, args.out!));
-    ctx.out(ctx.m.formWritten(args.out, title, sheet));
-    return 0;
+  const book = args.out === undefined ? workbook : newWorkbook();
+  const port = args.out === undefined ? xlsxPort(workbook) : readingInto(xlsxPort(workbook), book);
+  const outcome = await timed(ctx, 'engine', () => generateForm(port, options));
+  if (outcome.kind === 'problems') {
+    assertUsable(args.file, outcome.problems, ctx.lang); // throws: one line per missing table or column
+    return 2;
   }
-  const sheet = formSheetName(
-    sheetTitle,
-    grid.subject,
-    workbook.worksheets.map((w) => w.name),
-  );
-  renderFormSheet(workbook, grid, sheet);
-  await timed(ctx, 'write', () => save(workbook, args.file));
-  ctx.out(ctx.m.formAdded(args.file, title, sheet));
+  if (outcome.kind === 'error') {
+    const { message } = outcome.error;
+    throw new InputError((m) => m.localized(message));
+  }
+
+  const title = FORM_TEMPLATES[args.template].title[ctx.lang];
+  const target = args.out ?? args.file;
+  await timed(ctx, 'write', () => save(book, target));
+  ctx.out(args.out !== undefined ? ctx.m.formWritten(args.out, title, outcome.sheetName) : ctx.m.formAdded(args.file, title, outcome.sheetName));
   return 0;
+}
+
+function newWorkbook(): ExcelJS.Workbook {
+  const book = new ExcelJS.Workbook();
+  book.creator = 'KAM for Excel';
+  return book;
+}
+
+/** A port reading the tables of one workbook and writing into another (--out): names are the new one's. */
+function readingInto(source: WorkbookPort, target: ExcelJS.Workbook): WorkbookPort {
+  const out = xlsxPort(target);
+  return {
+    read: async (request) => ({ ...(await source.read(request)), sheetNames: target.worksheets.map((w) => w.name), tableNames: [] }),
+    apply: (plan) => out.apply(plan),
+  };
 }
 
 /** --out names a new .xlsx in an existing folder: never the workbook itself, never an existing file. */

@@ -2,7 +2,9 @@
  * The Excel simulator: an in-memory workbook behind the subset of the Excel JavaScript API the
  * Office.js adapter uses (src/workbook/excel/api.ts), with the semantics that bite — properties
  * unreadable before load + sync, writes applied only at sync, a 5 MB request/reply limit, typed
- * input (`=` formulas, numbers from text, the apostrophe prefix), table auto-expansion.
+ * input (`=` formulas, numbers from text, the apostrophe prefix), table auto-expansion, merged
+ * areas that may not cut one another, formats read back as null where cells differ, borders on
+ * the lines between cells, and the page setup (print area, title rows, paper, zoom, footer).
  *
  *   const sim = new Simulator(SimWorkbook.fromSnapshot(snapshot));
  *   const port = officePort(sim.run);   // as the add-in passes Excel.run
@@ -18,7 +20,11 @@ export { PAYLOAD_LIMIT_BYTES, utf8Bytes } from './context';
 export type { SimOptions, SimStats } from './context';
 export { SimError, isPayloadLimitError } from './errors';
 export type { SimErrorCode } from './errors';
-export { SimSheet, SimTable, SimWorkbook, DEFAULT_COLUMN_WIDTH } from './model';
+export { SimSheet, SimTable, SimWorkbook, DEFAULT_COLUMN_WIDTH, DEFAULT_ROW_HEIGHT } from './model';
+export { DEFAULT_FONT, NO_FILL_COLOR } from './formats';
+export type { SimBorders, SimCellFormat, SimFont, SimLine } from './formats';
+export type { SimPageLayoutDump } from './pageLayout';
+export { MAX_AREAS_ADDRESS } from './formatProxies';
 export type { RawValue, SimCell, SimCellDump, SimDump, SimRule, SimScalar, SimSheetDump } from './model';
 export { typedInput } from './typedInput';
 export { evaluateFormula } from './formula';

@@ -1,19 +1,22 @@
 /**
  * The simulated workbook: plain data the request proxies act on, and what tests and the preview
- * host put in and take out. Sheets hold sparse cells {value, formula, numberFormat, validation};
- * tables are rectangles on a sheet (header row included) that grow when values are written into
- * the row just below them and shrink when their rows are deleted, as in Excel.
+ * host put in and take out. Sheets hold sparse cells {value, formula, numberFormat, validation,
+ * format, borders}, merged areas, row heights and column widths, and a page layout; tables are
+ * rectangles on a sheet (header row included) that grow when values are written into the row
+ * just below them and shrink when their rows are deleted, as in Excel.
  */
 import type { WorkbookSnapshot } from '../../domain/snapshot';
 import { MAX_ROWS, Rect, columnName, columnsOf, formatAddress, formatRect, inGrid, overlaps, parseAddress, rectOf, rowsOf } from './address';
 import { SimError } from './errors';
+import { FormattedCell, SimBorders, SimCellFormat, formatDump } from './formats';
+import { SimPageLayout, SimPageLayoutDump, defaultPageLayout, pageLayoutDump } from './pageLayout';
 import { SimScalar, typedInput } from './typedInput';
 
 export type { SimScalar } from './typedInput';
 /** A data-validation rule as Office.js sends it (`{ list: { inCellDropDown, source } }`…). */
 export type SimRule = Record<string, unknown>;
 
-export interface SimCell {
+export interface SimCell extends FormattedCell {
   /** '' for no value. A formula cell holds its computed value here. */
   value: SimScalar;
   formula?: string;
@@ -24,11 +27,21 @@ export interface SimCell {
 
 /** Excel's default column width: 8.43 characters of Calibri 11 = 64 px = 48 points. */
 export const DEFAULT_COLUMN_WIDTH = 48;
+/** Excel's default row height for Calibri 11: 20 px = 15 points. */
+export const DEFAULT_ROW_HEIGHT = 15;
+/** Excel's tallest row. */
+export const MAX_ROW_HEIGHT = 409;
 const GENERAL = 'General';
 
 const hasValue = (c: SimCell | undefined): c is SimCell => !!c && (c.value !== '' || c.formula !== undefined);
 const hasAnything = (c: SimCell | undefined): boolean =>
-  !!c && (c.value !== '' || c.formula !== undefined || (c.numberFormat !== undefined && c.numberFormat !== GENERAL) || c.validation !== undefined);
+  !!c &&
+  (c.value !== '' ||
+    c.formula !== undefined ||
+    (c.numberFormat !== undefined && c.numberFormat !== GENERAL) ||
+    c.validation !== undefined ||
+    formatDump(c.format) !== undefined ||
+    (c.borders !== undefined && Object.keys(c.borders).length > 0));
 const sameName = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
 export class SimSheet {
@@ -38,6 +51,12 @@ export class SimSheet {
   frozenColumns = 0;
   /** Column widths in points, by 0-based column (absent: the default width). */
   readonly columnWidths = new Map<number, number>();
+  /** Row heights in points, by 0-based row (absent: the default height). */
+  readonly rowHeights = new Map<number, number>();
+  /** Merged areas (never overlapping), in the order they were made. */
+  merges: Rect[] = [];
+  showGridlines = true;
+  readonly pageLayout: SimPageLayout = defaultPageLayout();
   selection: Rect | null = null;
 
   constructor(public name: string) {}
@@ -103,14 +122,24 @@ export interface SimCellDump {
 export interface SimSheetDump {
   name: string;
   frozenRows: number;
+  showGridlines: boolean;
   /** Column letter → width in points. */
   columnWidths: Record<string, number>;
+  /** Row number (1-based) → height in points. */
+  rowHeights: Record<string, number>;
   /** A1 → cell, for every cell holding a value or formula. */
   cells: Record<string, SimCellDump>;
   /** Runs of one number format down a column (other than General). */
   numberFormats: { address: string; numberFormat: string }[];
   /** Runs of one validation rule down a column. */
   validations: { address: string; rule: SimRule }[];
+  /** Runs of one cell format (font, alignment, wrap, indent, fill) down a column. */
+  formats: { address: string; format: SimCellFormat }[];
+  /** A1 → the lines on the cell's sides (a line between two cells shows on both). */
+  borders: Record<string, SimBorders>;
+  /** Merged areas, `A1:L1`, top to bottom, left to right. */
+  merges: string[];
+  pageLayout: SimPageLayoutDump;
 }
 
 export interface SimDump {
@@ -334,8 +363,14 @@ export class SimWorkbook {
         delete cell.formula;
         delete cell.quotePrefix;
       }
-      if (applyTo !== 'Contents') delete cell.numberFormat;
+      if (applyTo !== 'Contents') {
+        delete cell.numberFormat;
+        delete cell.format;
+        delete cell.borders;
+      }
     }
+    // Clearing formats unmerges, as Excel's Clear Formats does.
+    if (applyTo !== 'Contents') sheet.merges = sheet.merges.filter((m) => !overlaps(m, rect));
   }
 
   /**
@@ -374,6 +409,7 @@ export class SimWorkbook {
       const inside = Math.min(rect.r1, t.rect.r1) - rect.r0 + 1;
       plan.push(() => (t.rect = { ...t.rect, r1: t.rect.r1 - inside }));
     }
+    plan.push(this.shiftMerges(sheet, rect));
     const moved: [number, number, SimCell][] = [];
     for (const [r, c, cell] of sheet.cellsIn({ r0: rect.r0, r1: MAX_ROWS - 1, c0: rect.c0, c1: rect.c1 })) {
       delete sheet.rows.get(r)![c];
@@ -385,6 +421,48 @@ export class SimWorkbook {
       row[c] = cell;
     }
     for (const step of plan) step();
+  }
+
+  /**
+   * Merged areas as cells move up over a deleted block: areas below it (in its columns) move
+   * with them, areas inside it go; an area the shift would cut refuses, as Excel does ("cannot
+   * change part of a merged cell"). Checked at once; returns the change to make.
+   */
+  private shiftMerges(sheet: SimSheet, rect: Rect): () => void {
+    const k = rowsOf(rect);
+    const shifted: Rect = { r0: rect.r0, r1: MAX_ROWS - 1, c0: rect.c0, c1: rect.c1 };
+    const next: Rect[] = [];
+    for (const m of sheet.merges) {
+      if (!overlaps(m, shifted)) next.push(m);
+      else if (m.c0 < rect.c0 || m.c1 > rect.c1) throw SimError.invalidOperation('We can\'t do that to a merged cell.');
+      else if (m.r0 > rect.r1) next.push({ ...m, r0: m.r0 - k, r1: m.r1 - k });
+      else if (m.r0 < rect.r0 || m.r1 > rect.r1) throw SimError.invalidOperation('We can\'t do that to a merged cell.');
+    }
+    return () => (sheet.merges = next);
+  }
+
+  /**
+   * `range.merge(across)`: one merged area (or one per row with `across`). The upper-left cell
+   * keeps its value, the others are emptied. An area holding whole merged areas takes them in; one
+   * that cuts through a merged area, or touches a table, is refused (Excel merges no table cells).
+   * A single cell is left as it is.
+   */
+  merge(sheet: SimSheet, rect: Rect, across: boolean): void {
+    const areas = across ? Array.from({ length: rowsOf(rect) }, (_, i) => ({ ...rect, r0: rect.r0 + i, r1: rect.r0 + i })) : [rect];
+    for (const area of areas) {
+      if (rowsOf(area) === 1 && columnsOf(area) === 1) continue;
+      if (rowsOf(area) * columnsOf(area) > 1_000_000) throw new SimError('NotImplemented', 'merging more than a million cells');
+      if (this.tablesOn(sheet).some((t) => overlaps(t.rect, area))) throw SimError.invalidOperation('cells in a table cannot be merged');
+      const inside = (m: Rect) => m.r0 >= area.r0 && m.r1 <= area.r1 && m.c0 >= area.c0 && m.c1 <= area.c1;
+      if (sheet.merges.some((m) => overlaps(m, area) && !inside(m))) throw SimError.invalidOperation('the range cuts through a merged area');
+      sheet.merges = [...sheet.merges.filter((m) => !inside(m)), { ...area }];
+      for (const [r, c, cell] of sheet.cellsIn(area)) {
+        if (r === area.r0 && c === area.c0) continue;
+        cell.value = '';
+        delete cell.formula;
+        delete cell.quotePrefix;
+      }
+    }
   }
 
   read(sheet: SimSheet, rect: Rect, what: 'values' | 'formulas' | 'numberFormat'): SimScalar[][] {
@@ -440,6 +518,21 @@ export class SimWorkbook {
     const w = sheet.columnWidths.get(rect.c0) ?? DEFAULT_COLUMN_WIDTH;
     for (let c = rect.c0 + 1; c <= rect.c1; c++) if ((sheet.columnWidths.get(c) ?? DEFAULT_COLUMN_WIDTH) !== w) return null;
     return w;
+  }
+
+  /** `format.rowHeight = points` on a range: every row it spans (0 hides the row). */
+  setRowHeight(sheet: SimSheet, rect: Rect, points: unknown): void {
+    if (typeof points !== 'number' || !(points >= 0) || points > MAX_ROW_HEIGHT) throw SimError.invalidArgument(`row height in points, 0 to ${MAX_ROW_HEIGHT}`);
+    if (rowsOf(rect) > 100_000) throw new SimError('NotImplemented', 'row heights of more than 100,000 rows at once');
+    for (let r = rect.r0; r <= rect.r1; r++) sheet.rowHeights.set(r, points);
+  }
+
+  /** The common height of the range's rows, or null when they differ. */
+  rowHeight(sheet: SimSheet, rect: Rect): number | null {
+    const h = sheet.rowHeights.get(rect.r0) ?? DEFAULT_ROW_HEIGHT;
+    if (rowsOf(rect) > 100_000) return sheet.rowHeights.size === 0 ? h : null;
+    for (let r = rect.r0 + 1; r <= rect.r1; r++) if ((sheet.rowHeights.get(r) ?? DEFAULT_ROW_HEIGHT) !== h) return null;
+    return h;
   }
 
   // -------------------------------------------------------------------------------------------
@@ -498,9 +591,11 @@ export class SimWorkbook {
       activeSheet: this.activeSheet?.name ?? null,
       sheets: this.sheets.map((sheet) => {
         const cells: Record<string, SimCellDump> = {};
+        const borders: Record<string, SimBorders> = {};
         const columns = new Map<number, [number, SimCell][]>();
         for (const r of [...sheet.rows.keys()].sort((a, b) => a - b)) {
           sheet.rows.get(r)!.forEach((cell, c) => {
+            if (cell.borders && Object.keys(cell.borders).length > 0) borders[`${columnName(c)}${r + 1}`] = JSON.parse(JSON.stringify(cell.borders)) as SimBorders;
             if (hasValue(cell)) {
               const d: SimCellDump = { value: cell.value };
               if (cell.formula !== undefined) d.formula = cell.formula;
@@ -515,10 +610,16 @@ export class SimWorkbook {
         return {
           name: sheet.name,
           frozenRows: sheet.frozenRows,
+          showGridlines: sheet.showGridlines,
           columnWidths: Object.fromEntries([...sheet.columnWidths].sort((a, b) => a[0] - b[0]).map(([c, w]) => [columnName(c), w])),
+          rowHeights: Object.fromEntries([...sheet.rowHeights].sort((a, b) => a[0] - b[0]).map(([r, h]) => [String(r + 1), h])),
           cells,
           numberFormats: runs(columns, (cell) => cell.numberFormat).map(([address, numberFormat]) => ({ address, numberFormat })),
           validations: runs(columns, (cell) => cell.validation).map(([address, rule]) => ({ address, rule })),
+          formats: runs(columns, (cell) => formatDump(cell.format)).map(([address, format]) => ({ address, format: JSON.parse(JSON.stringify(format)) as SimCellFormat })),
+          borders,
+          merges: [...sheet.merges].sort((a, b) => a.r0 - b.r0 || a.c0 - b.c0).map(formatRect),
+          pageLayout: pageLayoutDump(sheet.pageLayout),
         };
       }),
       tables: this.tables.map((t) => ({

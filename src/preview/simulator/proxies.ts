@@ -7,7 +7,6 @@ import type {
   XlDataValidation,
   XlFreezePanes,
   XlRange,
-  XlRangeFormat,
   XlTable,
   XlTableCollection,
   XlTableRowCollection,
@@ -18,6 +17,7 @@ import type {
 import { MAX_COLUMNS, MAX_ROWS, Rect, columnsOf, formatAddress, inGrid, parseAddress, rectOf, rowsOf } from './address';
 import type { CommandResult, Execution, SimRequestContext } from './context';
 import { SimError } from './errors';
+import { SimPageLayout, SimRangeAreas, SimRangeFormat, parseAreas } from './formatProxies';
 import type { SimSheet, SimTable as TableModel, SimWorkbook } from './model';
 import { Resolver, Scalars, SimObject } from './object';
 
@@ -114,7 +114,7 @@ export class SimRange extends SimObject<RangeTarget> implements XlRange {
   }
 
   get format(): SimRangeFormat {
-    return (this._format ??= new SimRangeFormat(this.context, `${this._path}.format`, this._child(`${this._path}.format`, (_e, t) => t)));
+    return (this._format ??= new SimRangeFormat(this.context, `${this._path}.format`, this._child(`${this._path}.format`, (_e, t) => ({ sheet: t.sheet, rects: [t.rect] }))));
   }
 
   get dataValidation(): SimDataValidation {
@@ -201,21 +201,9 @@ export class SimRange extends SimObject<RangeTarget> implements XlRange {
       t.sheet.selection = t.rect;
     });
   }
-}
 
-export class SimRangeFormat extends SimObject<RangeTarget> implements XlRangeFormat {
-  protected get _typeName() {
-    return 'RangeFormat';
-  }
-  protected _scalars(): Scalars<RangeTarget> {
-    return { columnWidth: (t, exec) => exec.wb.columnWidth(t.sheet, t.rect) };
-  }
-  /** Points, as in Excel (not characters). */
-  get columnWidth(): number {
-    return this._get('columnWidth');
-  }
-  set columnWidth(points: number) {
-    this._set('columnWidth', points, (t, sent, exec) => exec.wb.setColumnWidth(t.sheet, t.rect, sent));
+  merge(across = false): void {
+    this._call('merge', [across], (t, [a], exec) => exec.wb.merge(t.sheet, t.rect, a === true));
   }
 }
 
@@ -264,6 +252,7 @@ export class SimFreezePanes extends SimObject<SimSheet> implements XlFreezePanes
 export class SimWorksheet extends SimObject<SimSheet> implements XlWorksheet {
   private _tables?: SimTableCollection;
   private _freezePanes?: SimFreezePanes;
+  private _pageLayout?: SimPageLayout;
 
   protected get _typeName() {
     return 'Worksheet';
@@ -274,10 +263,11 @@ export class SimWorksheet extends SimObject<SimSheet> implements XlWorksheet {
       position: (s, exec) => exec.wb.sheets.indexOf(s),
       id: (s) => `{sheet:${s.name}}`,
       visibility: () => 'Visible',
+      showGridlines: (s) => s.showGridlines,
     };
   }
   protected _navigation(): Record<string, SimObject<unknown>> {
-    return { tables: this.tables, freezePanes: this.freezePanes } as Record<string, SimObject<unknown>>;
+    return { tables: this.tables, freezePanes: this.freezePanes, pageLayout: this.pageLayout } as Record<string, SimObject<unknown>>;
   }
 
   get name(): string {
@@ -288,6 +278,32 @@ export class SimWorksheet extends SimObject<SimSheet> implements XlWorksheet {
   }
   get position(): number {
     return this._get('position');
+  }
+  get showGridlines(): boolean {
+    return this._get('showGridlines');
+  }
+  set showGridlines(v: boolean) {
+    this._set('showGridlines', v, (s, sent) => {
+      if (typeof sent !== 'boolean') throw SimError.invalidArgument('showGridlines is true or false');
+      s.showGridlines = sent;
+    });
+  }
+
+  get pageLayout(): SimPageLayout {
+    return (this._pageLayout ??= new SimPageLayout(this.context, `${this._path}.pageLayout`, this._child(`${this._path}.pageLayout`, (_e, s) => s)));
+  }
+
+  /** Several blocks of this sheet as one object: `'A1:B2, D4'`. */
+  getRanges(address?: string): SimRangeAreas {
+    const path = `${this._path}.getRanges(${address === undefined ? '' : arg(address)})`;
+    return new SimRangeAreas(
+      this.context,
+      path,
+      this._child(path, (_exec, sheet) => {
+        if (address === undefined) throw new SimError('NotImplemented', 'getRanges() without an address (the selection)');
+        return { sheet, rects: parseAreas(address, sheet) };
+      }),
+    );
   }
 
   get tables(): SimTableCollection {

@@ -10,8 +10,37 @@
 
 type LoadArg = string | string[];
 
-export interface XlRangeFormat extends Pick<Excel.RangeFormat, 'columnWidth'> {
+export interface XlRangeFont extends Pick<Excel.RangeFont, 'name' | 'size' | 'bold' | 'italic'> {
+  load(propertyNames?: LoadArg): XlRangeFont;
+}
+
+export interface XlRangeFill extends Pick<Excel.RangeFill, 'color'> {
+  load(propertyNames?: LoadArg): XlRangeFill;
+}
+
+export interface XlRangeBorder extends Pick<Excel.RangeBorder, 'style' | 'weight' | 'color'> {
+  load(propertyNames?: LoadArg): XlRangeBorder;
+}
+
+/** The border items the adapter draws (no diagonals). */
+export type XlBorderIndex = 'EdgeTop' | 'EdgeBottom' | 'EdgeLeft' | 'EdgeRight' | 'InsideHorizontal' | 'InsideVertical';
+
+export interface XlRangeBorderCollection {
+  getItem(index: XlBorderIndex): XlRangeBorder;
+}
+
+export interface XlRangeFormat
+  extends Pick<Excel.RangeFormat, 'columnWidth' | 'rowHeight' | 'horizontalAlignment' | 'verticalAlignment' | 'wrapText' | 'indentLevel'> {
   load(propertyNames?: LoadArg): XlRangeFormat;
+  readonly font: XlRangeFont;
+  readonly fill: XlRangeFill;
+  readonly borders: XlRangeBorderCollection;
+}
+
+/** Several blocks of one sheet as one object (ExcelApi 1.9): a format set on it applies to each. */
+export interface XlRangeAreas extends Pick<Excel.RangeAreas, 'address' | 'areaCount'> {
+  load(propertyNames?: LoadArg): XlRangeAreas;
+  readonly format: XlRangeFormat;
 }
 
 export interface XlDataValidation extends Pick<Excel.DataValidation, 'rule' | 'isNullObject'> {
@@ -39,6 +68,8 @@ export interface XlRange
   delete(shift: 'Up' | 'Left'): void;
   clear(applyTo?: 'All' | 'Formats' | 'Contents'): void;
   select(): void;
+  /** One merged area, or one per row with `across` (ExcelApi 1.2). */
+  merge(across?: boolean): void;
 }
 
 export interface XlFreezePanes {
@@ -46,11 +77,34 @@ export interface XlFreezePanes {
   unfreeze(): void;
 }
 
-export interface XlWorksheet extends Pick<Excel.Worksheet, 'name' | 'position' | 'isNullObject'> {
+export interface XlHeaderFooter extends Pick<Excel.HeaderFooter, 'leftHeader' | 'centerHeader' | 'rightHeader' | 'leftFooter' | 'centerFooter' | 'rightFooter'> {
+  load(propertyNames?: LoadArg): XlHeaderFooter;
+}
+
+export interface XlHeaderFooterGroup {
+  readonly defaultForAllPages: XlHeaderFooter;
+}
+
+/** A worksheet's page setup (ExcelApi 1.9). Margins are in points. */
+export interface XlPageLayout
+  extends Pick<
+    Excel.PageLayout,
+    'orientation' | 'paperSize' | 'zoom' | 'centerHorizontally' | 'leftMargin' | 'rightMargin' | 'topMargin' | 'bottomMargin' | 'headerMargin' | 'footerMargin'
+  > {
+  load(propertyNames?: LoadArg): XlPageLayout;
+  readonly headersFooters: XlHeaderFooterGroup;
+  setPrintArea(printArea: XlRange | XlRangeAreas | string): void;
+  setPrintTitleRows(printTitleRows: XlRange | string): void;
+}
+
+export interface XlWorksheet extends Pick<Excel.Worksheet, 'name' | 'position' | 'showGridlines' | 'isNullObject'> {
   load(propertyNames?: LoadArg): XlWorksheet;
   readonly tables: XlTableCollection;
   readonly freezePanes: XlFreezePanes;
+  readonly pageLayout: XlPageLayout;
   getRange(address?: string): XlRange;
+  /** Blocks of this sheet, `A1:B2, D4` (ExcelApi 1.9). */
+  getRanges(address?: string): XlRangeAreas;
   getUsedRange(valuesOnly?: boolean): XlRange;
   getUsedRangeOrNullObject(valuesOnly?: boolean): XlRange;
   activate(): void;
@@ -107,6 +161,10 @@ type Fits<A, B> = A extends B ? true : false;
 type Assert<T extends true> = T;
 export type _ExcelFitsSubset = [
   Assert<Fits<Excel.Range, XlRange>>,
+  Assert<Fits<Excel.RangeFormat, XlRangeFormat>>,
+  Assert<Fits<Excel.RangeBorderCollection, XlRangeBorderCollection>>,
+  Assert<Fits<Excel.RangeAreas, XlRangeAreas>>,
+  Assert<Fits<Excel.PageLayout, XlPageLayout>>,
   Assert<Fits<Excel.Worksheet, XlWorksheet>>,
   Assert<Fits<Excel.WorksheetCollection, XlWorksheetCollection>>,
   Assert<Fits<Excel.Table, XlTable>>,

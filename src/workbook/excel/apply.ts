@@ -9,14 +9,19 @@
  * the table (no `rows.add` per row: slow, and it trips co-authoring merge conflicts). Replacing
  * overwrites the body in place, deletes the surplus rows (the table shrinks) or writes the extra
  * rows below (it grows). A table grows only over empty rows: text below it is never overwritten
- * (the same rules as the xlsx port, src/workbook/xlsx/port.ts).
+ * (the same rules as the xlsx port, src/workbook/xlsx/port.ts). A form's new sheet (addSheet,
+ * form.ts) is a few hundred small commands and two cell blocks: it rides in the same sync.
  */
 import type { CellValue } from '../../domain/cells';
 import type { ColumnFormat, WritePlan, WriteStep } from '../port';
 import { a1, wholeColumn } from './a1';
-import type { ExcelRun, XlContext, XlWorkbook } from './api';
-import { SYNC_BUDGET_BYTES, jsonBytes, pack } from './budget';
+import type { ExcelRun, XlContext } from './api';
+import { SYNC_BUDGET_BYTES, pack } from './budget';
 import { toExcel } from './cells';
+import { addSheetOps } from './form';
+import { SMALL, WriteOp, blockOps, op, pointsFromWidth } from './ops';
+
+export { pointsFromWidth } from './ops';
 
 const SHAPE = 'rowIndex,columnIndex,rowCount,columnCount';
 
@@ -36,25 +41,7 @@ interface TableShape {
   room: number;
 }
 
-interface WriteOp {
-  bytes: number;
-  queue(wb: XlWorkbook): void;
-}
-
-/** Commands without cell blocks weigh little; this covers their paths and arguments. */
-const SMALL = 512;
-
 const key = (name: string) => name.toLowerCase();
-
-/**
- * xlsx column width (characters of the default font's digit, padding included, as ExcelJS and
- * kam init write it) → points, which Office.js uses: pixels = trunc((256·w + trunc(128/7)) / 256 · 7),
- * points = pixels · 3/4 (Calibri 11: 7-pixel digits).
- */
-export function pointsFromWidth(width: number): number {
-  const pixels = Math.trunc(((256 * width + 18) / 256) * 7);
-  return pixels * 0.75;
-}
 
 /** Rows as Excel must receive them, each `columns` wide. */
 function encodeRows(rows: readonly CellValue[][], columns: number, tableName: string): (string | number | boolean)[][] {
@@ -65,27 +52,6 @@ function encodeRows(rows: readonly CellValue[][], columns: number, tableName: st
     return out;
   });
 }
-
-/** A block written at (row, column) of a sheet, cut into chunks of rows that fit the budget. */
-function blockOps(sheetName: string, row: number, column: number, rows: readonly unknown[][], property: 'values' | 'numberFormat', budgetBytes: number): WriteOp[] {
-  const sized = rows.map((r) => ({ row: r, bytes: jsonBytes(r) + 1 }));
-  let at = row;
-  return pack(sized, budgetBytes - SMALL).map((chunk) => {
-    const block = chunk.map((c) => c.row);
-    const top = at;
-    at += block.length;
-    return {
-      bytes: chunk.reduce((n, c) => n + c.bytes, SMALL),
-      queue: (wb) => {
-        const range = wb.worksheets.getItem(sheetName).getRange(a1(top, column, block.length, block[0].length));
-        if (property === 'values') range.values = block;
-        else range.numberFormat = block;
-      },
-    };
-  });
-}
-
-const op = (queue: (wb: XlWorkbook) => void, bytes = SMALL): WriteOp => ({ bytes, queue });
 
 function createTable(step: Extract<WriteStep, { kind: 'createTable' }>, shapes: Map<string, TableShape>, budgetBytes: number): WriteOp[] {
   const { sheetName, tableName, headers } = step;
@@ -252,6 +218,8 @@ export async function applyPlan(run: ExcelRun, plan: WritePlan, budgetBytes = SY
           return appendRows(step, shapes, budgetBytes);
         case 'replaceRows':
           return replaceRows(step, shapes, budgetBytes);
+        case 'addSheet':
+          return addSheetOps(step, budgetBytes);
         case 'activate':
           return [op((wb) => wb.worksheets.getItem(step.sheetName).activate())];
       }

@@ -10,5 +10,7 @@ export { validateWorkbook } from './validateWorkbook';
 export type { ValidateWorkbookOptions, ValidateWorkbookResult } from './validateWorkbook';
 export { recalculate } from './recalculate';
 export type { RecalculateOptions, RecalculateOutcome, WrittenTable } from './recalculate';
+export { generateForm } from './generateForm';
+export type { GenerateFormOptions, GenerateFormOutcome } from './generateForm';
 export { detectLang } from './language';
 export { inputColumnFormats, VALIDATION_ROOM } from './columnFormats';

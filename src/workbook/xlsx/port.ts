@@ -22,6 +22,7 @@ import type { OwnedTableContents, ReadReply, ReadRequest, WorkbookPort, WritePla
 import { plainValue } from './cellValue';
 import { TABLE_STYLE, writeAtomically } from './init';
 import { decodeRef, snapshotOf } from './read';
+import { renderFormSheet } from './renderForm';
 
 /** The part of ExcelJS's table model the adapter reads and moves. */
 interface TableModel {
@@ -285,6 +286,12 @@ function createTable(wb: ExcelJS.Workbook, step: Extract<WriteStep, { kind: 'cre
   });
 }
 
+/** A form on a new sheet at the end of the tabs (renderForm.ts draws it); the active sheet stays. */
+function addSheet(wb: ExcelJS.Workbook, step: Extract<WriteStep, { kind: 'addSheet' }>): void {
+  if (wb.worksheets.some((w) => sameName(w.name, step.sheetName))) throw new Error(`a sheet named ${step.sheetName} exists already`);
+  renderFormSheet(wb, step.grid, step.sheetName, { activate: false });
+}
+
 function activate(wb: ExcelJS.Workbook, step: Extract<WriteStep, { kind: 'activate' }>): void {
   const sheets = wb.worksheets;
   const target = sheets.find((w) => sameName(w.name, step.sheetName));
@@ -335,6 +342,9 @@ export function xlsxPort(wb: ExcelJS.Workbook): WorkbookPort {
             break;
           case 'replaceRows':
             replaceRows(wb, step);
+            break;
+          case 'addSheet':
+            addSheet(wb, step);
             break;
           case 'activate':
             activate(wb, step);

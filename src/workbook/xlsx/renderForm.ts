@@ -73,14 +73,20 @@ function activate(workbook: ExcelJS.Workbook, sheet: ExcelJS.Worksheet): void {
   }
 }
 
+export interface RenderOptions {
+  /** Make the new sheet the active one (default true); the WorkbookPort's addSheet leaves that to its activate step. */
+  activate?: boolean;
+}
+
 /**
  * Adds the form as a new worksheet named `sheetName` (the caller makes it valid and unique:
- * formSheetName) and makes it the active sheet. Returns the worksheet.
+ * formSheetName) and makes it the active sheet (unless `activate: false`). Returns the worksheet.
  */
-export function renderFormSheet(workbook: ExcelJS.Workbook, grid: FormGrid, sheetName: string): ExcelJS.Worksheet {
+export function renderFormSheet(workbook: ExcelJS.Workbook, grid: FormGrid, sheetName: string, options: RenderOptions = {}): ExcelJS.Worksheet {
   const p = grid.print;
+  const active = options.activate ?? true;
   const ws = workbook.addWorksheet(sheetName, {
-    views: [{ showGridLines: false, tabSelected: true } as SheetView as ExcelJS.WorksheetView],
+    views: [{ showGridLines: false, ...(active ? { tabSelected: true } : {}) } as SheetView as ExcelJS.WorksheetView],
     pageSetup: {
       paperSize: PAPER_SIZE_A4 as ExcelJS.PageSetup['paperSize'],
       orientation: p.orientation,
@@ -124,6 +130,6 @@ export function renderFormSheet(workbook: ExcelJS.Workbook, grid: FormGrid, shee
     ws.getCell(row, col).style = { ...style, border };
   }
 
-  activate(workbook, ws);
+  if (active) activate(workbook, ws);
   return ws;
 }

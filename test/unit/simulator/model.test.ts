@@ -20,13 +20,38 @@ describe('the simulated workbook', () => {
     expect(wb.toCells().S.B1).toEqual({ value: '=1+1' });
   });
 
-  it('dumps sheets, cells, formats, validations, frozen rows, widths, tables and the active sheet', () => {
+  it('dumps sheets, cells, formats, validations, frozen rows, widths, heights, merges, page setup, tables and the active sheet', () => {
     const wb = new SimWorkbook();
     wb.setCells('S', 'A1', [['H'], ['v']]);
     wb.addTableAt('S', 'A1:A2', 'T');
     expect(wb.dump()).toEqual({
       activeSheet: 'S',
-      sheets: [{ name: 'S', frozenRows: 0, columnWidths: {}, cells: { A1: { value: 'H' }, A2: { value: 'v' } }, numberFormats: [], validations: [] }],
+      sheets: [
+        {
+          name: 'S',
+          frozenRows: 0,
+          showGridlines: true,
+          columnWidths: {},
+          rowHeights: {},
+          cells: { A1: { value: 'H' }, A2: { value: 'v' } },
+          numberFormats: [],
+          validations: [],
+          formats: [],
+          borders: {},
+          merges: [],
+          pageLayout: {
+            orientation: 'Portrait',
+            paperSize: 'Letter',
+            zoom: { scale: 100 },
+            margins: { left: 50.4, right: 50.4, top: 54, bottom: 54, header: 21.6, footer: 21.6 },
+            centerHorizontally: false,
+            centerVertically: false,
+            printArea: null,
+            printTitleRows: null,
+            headersFooters: {},
+          },
+        },
+      ],
       tables: [{ name: 'T', sheet: 'S', address: 'S!A1:A2', showHeaders: true, showTotals: false, style: 'TableStyleMedium2' }],
     });
   });
