@@ -1,12 +1,17 @@
-/* The task pane's entry. The full pane (Home, Entry, Validate, KPIs, Forms, Settings) comes with
-   the add-in issue; until then it tells which host it runs in and how to use the `kam` CLI. */
-function render(host: string | null): void {
+/**
+ * The task pane's entry. Inside Excel, `Office.onReady` names the host: the pane runs on
+ * Excel.run. Opened in a plain browser it resolves with host null: the preview host (a separate
+ * chunk, never loaded inside Excel) runs the same pane against the Excel simulator.
+ */
+import { mountExcel } from './excelHost';
+
+Office.onReady((info) => {
+  performance.mark('kam-office-ready');
   const root = document.getElementById('root');
   if (!root) return;
-  root.textContent =
-    host === null
-      ? '大客户管理：请在 Excel 中打开此加载项。/ Key Accounts: open this add-in inside Excel.'
-      : `大客户管理 / Key Accounts — ${host}`;
-}
-
-Office.onReady((info) => render(info.host ? String(info.host) : null));
+  if (info.host) {
+    mountExcel(root);
+    return;
+  }
+  void import(/* webpackChunkName: "preview" */ '../preview/host/boot').then((m) => m.bootPreview(root));
+});
