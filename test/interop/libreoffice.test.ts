@@ -15,6 +15,7 @@ import { ColumnDef, INPUT_TABLES } from '../../src/domain/tables';
 import { validate } from '../../src/domain/validate';
 import { writeNewWorkbook } from '../../src/workbook/xlsx/init';
 import { readXlsxSnapshot } from '../../src/workbook/xlsx/read';
+import { parseCsv } from '../helpers/csv';
 
 const run = promisify(execFile);
 const AS_OF = serialFromUtc(2026, 11, 28);
@@ -60,38 +61,6 @@ async function sheetsAsCsv(file: string, base: string): Promise<Map<string, stri
   return out;
 }
 
-/** RFC 4180: quoted fields may hold commas, quotes ("") and line breaks. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(field);
-      field = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += ch;
-  }
-  if (field !== '' || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
-}
 
 test('LibreOffice is installed and new enough to export every sheet', async () => {
   const [major, minor] = await sofficeVersion();

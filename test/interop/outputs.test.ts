@@ -20,6 +20,7 @@ import { appendRows } from '../../src/workbook/operations';
 import { saveAtomically, xlsxPort } from '../../src/workbook/xlsx/port';
 import { loadWorkbook, readXlsxSnapshot } from '../../src/workbook/xlsx/read';
 import { writeKpisToFile } from '../../src/workbook/xlsx/writeKpis';
+import { parseCsv } from '../helpers/csv';
 
 const FIXTURE = join(__dirname, '../fixtures/example-2025Q4.xlsx');
 const AS_OF = serialFromUtc(2026, 1, 10);
@@ -45,33 +46,6 @@ function csvSheets(file: string): Record<string, string[][]> {
   return sheets;
 }
 
-/** RFC 4180: quoted fields, doubled quotes, newlines inside quotes. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') field += text[i++];
-      else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(field);
-      field = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += ch;
-  }
-  if (field !== '' || row.length > 0) rows.push([...row, field]);
-  return rows;
-}
 
 /** A CSV cell as the engine's value: blank → null, else a number. */
 const num = (s: string): number | null => (s === '' ? null : Number(s));
