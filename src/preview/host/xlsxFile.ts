@@ -5,10 +5,10 @@
  * the machine: the file is read from the disk the user picks and handed back as a download.
  */
 import type ExcelJSType from 'exceljs';
-import JSZip from 'jszip';
 import type { CellValue } from '../../domain/cells';
 import { serialFromDate } from '../../domain/dates';
 import { plainValue } from '../../workbook/xlsx/cellValue';
+import { normalizePackage } from '../../workbook/xlsx/normalize';
 import { SimCell, SimLine, SimRule, SimSheet, SimWorkbook } from '../simulator';
 import { columnName, formatRect, parseAddress } from '../simulator/address';
 
@@ -17,33 +17,6 @@ type ExcelJS = typeof ExcelJSType;
 async function excelJs(): Promise<ExcelJS> {
   const m = (await import(/* webpackChunkName: "exceljs" */ 'exceljs')) as unknown as { default?: ExcelJS } & ExcelJS;
   return m.default ?? m;
-}
-
-const ABSOLUTE_TARGET = /Target="\/xl\//g;
-const TABLE_START = /<table\b[^>]*>/;
-
-/**
- * What ExcelJS cannot read in other writers' files, mended in the package (the same two mends
- * as src/workbook/xlsx/normalize.ts, which works on Node buffers): absolute relationship targets,
- * tables without headerRowCount.
- */
-async function mendPackage(data: ArrayBuffer): Promise<ArrayBuffer> {
-  const zip = await JSZip.loadAsync(data);
-  let changed = false;
-  const rewrite = async (pattern: RegExp, mend: (xml: string) => string) => {
-    for (const file of zip.file(pattern)) {
-      const xml = await file.async('string');
-      const mended = mend(xml);
-      if (mended === xml) continue;
-      zip.file(file.name, mended);
-      changed = true;
-    }
-  };
-  await rewrite(/^xl\/worksheets\/_rels\/[^/]+\.rels$/, (xml) => xml.replace(ABSOLUTE_TARGET, 'Target="../'));
-  await rewrite(/^xl\/tables\/[^/]+\.xml$/, (xml) =>
-    xml.replace(TABLE_START, (tag) => (/\sheaderRowCount=/.test(tag) ? tag : tag.replace(/^<table\b/, '<table headerRowCount="1"'))),
-  );
-  return changed ? zip.generateAsync({ type: 'arraybuffer' }) : data;
 }
 
 /** xlsx width (characters) ↔ points (Calibri 11: 7-pixel digits, 5 pixels of padding). */
@@ -76,7 +49,7 @@ function simRule(dv: ExcelJSType.DataValidation | undefined): SimRule | undefine
 export async function workbookFromXlsx(data: ArrayBuffer): Promise<{ workbook: SimWorkbook; warnings: string[] }> {
   const Excel = await excelJs();
   const book = new Excel.Workbook();
-  await book.xlsx.load((await mendPackage(data)) as unknown as ExcelJSType.Buffer);
+  await book.xlsx.load((await normalizePackage(data)) as unknown as ExcelJSType.Buffer);
   const wb = new SimWorkbook();
   const warnings: string[] = [];
   for (const ws of book.worksheets) {

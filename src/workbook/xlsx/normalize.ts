@@ -10,7 +10,10 @@ const TABLE_START = /<table\b[^>]*>/;
  * - tables without `headerRowCount`: the format's default is 1 (Excel leaves it out), but
  *   ExcelJS reads a missing attribute as "no header row".
  */
-export async function normalizePackage(data: Buffer): Promise<Buffer> {
+export async function normalizePackage(data: Buffer): Promise<Buffer>;
+/** The same in a browser (the preview host opening an .xlsx from disk). */
+export async function normalizePackage(data: ArrayBuffer): Promise<ArrayBuffer>;
+export async function normalizePackage(data: Buffer | ArrayBuffer): Promise<Buffer | ArrayBuffer> {
   const zip = await JSZip.loadAsync(data);
   let changed = false;
   const rewrite = async (pattern: RegExp, mend: (xml: string) => string) => {
@@ -26,5 +29,6 @@ export async function normalizePackage(data: Buffer): Promise<Buffer> {
   await rewrite(/^xl\/tables\/[^/]+\.xml$/, (xml) =>
     xml.replace(TABLE_START, (tag) => (/\sheaderRowCount=/.test(tag) ? tag : tag.replace(/^<table\b/, '<table headerRowCount="1"'))),
   );
-  return changed ? zip.generateAsync({ type: 'nodebuffer', compression: 'STORE' }) : data;
+  if (!changed) return data;
+  return data instanceof ArrayBuffer ? zip.generateAsync({ type: 'arraybuffer' }) : zip.generateAsync({ type: 'nodebuffer', compression: 'STORE' });
 }
