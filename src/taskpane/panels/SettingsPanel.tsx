@@ -173,11 +173,22 @@ export function SettingsPanel({ active }: { active: boolean }) {
     }
   };
 
+  // Checked afresh on click, as the Entry panel does: the findings shown while typing lag the
+  // last key by a moment, and a button disabled on stale findings swallowed quick clicks.
   const addRow = async () => {
     if (!newRow) return;
+    const record = recordOf(ScoringScheme, newRow);
+    const errors = checkDraft(snapshot, ScoringScheme.name, record, today()).findings.filter((f) => f.severity === 'error');
+    if (errors.length > 0) {
+      setNewFindings(errors);
+      // Untouched fields show their messages too once Save was tried.
+      setNewRow((d) => ({ ...Object.fromEntries(ScoringScheme.columns.map((c) => [c.key, ''])), ...d }));
+      setStatus({ intent: 'error', text: t.notSaved(errors.length) });
+      return;
+    }
     setBusy(true);
     try {
-      const outcome = await appendRows(port, ScoringScheme.name, [recordOf(ScoringScheme, newRow)], { asOf: today() });
+      const outcome = await appendRows(port, ScoringScheme.name, [record], { asOf: today() });
       if (outcome.kind === 'appended') {
         setNewRow(null);
         setStatus({ intent: 'success', text: t.saved(outcome.sheetName, outcome.firstRow) });
@@ -288,7 +299,7 @@ export function SettingsPanel({ active }: { active: boolean }) {
               ))}
             </div>
             <div className={styles.actions}>
-              <Button size="small" appearance="primary" onClick={addRow} disabled={busy || newFindings.some((f) => f.severity === 'error')}>
+              <Button size="small" appearance="primary" onClick={addRow} disabled={busy}>
                 {t.save}
               </Button>
               <Button size="small" onClick={() => setNewRow(null)}>

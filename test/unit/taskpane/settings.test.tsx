@@ -40,6 +40,11 @@ describe('Settings panel', () => {
     const rows = store.workbook.values('考核方案').length;
     fireEvent.click(await screen.findByRole('button', { name: '添加指标' }));
     const add = document.querySelector('[data-scheme-row=new]') as HTMLElement;
+    // Save on the empty line at once: refused, with the messages beside the fields, nothing written.
+    await act(async () => fireEvent.click(within(add).getByRole('button', { name: '保存' })));
+    await screen.findByText(/未写入任何内容/);
+    expect(within(add).getAllByText(/必填|不能为空/).length).toBeGreaterThan(0);
+    expect(store.workbook.values('考核方案').length).toBe(rows);
     fireEvent.click(within(add).getByLabelText(/^岗位/));
     fireEvent.click(await screen.findByRole('option', { name: '专员' }));
     fireEvent.change(within(add).getByLabelText(/^指标代码/), { target: { value: 'satisfaction' } });

@@ -3,7 +3,7 @@
  * uses (ResizeObserver, matchMedia, scrollIntoView), and a pane wired to the Excel simulator
  * through the Office.js adapter, as the preview host wires it.
  */
-import { render } from '@testing-library/react';
+import { configure, render } from '@testing-library/react';
 import { createElement } from 'react';
 import { serialFromUtc } from '../../../src/domain/dates';
 import { loadDemo } from '../../../src/preview/host/demo';
@@ -31,8 +31,11 @@ export function installDomStubs(): void {
 }
 installDomStubs();
 
-// A demo workbook and a rendered pane take seconds when the whole suite runs in parallel.
+// A demo workbook and a rendered pane take seconds when the whole suite runs in parallel, and a
+// save reads and validates the whole workbook first: under CI load that outlasts the library's
+// default one-second wait for findBy…/waitFor (a CI run failed on exactly that).
 jest.setTimeout(30_000);
+configure({ asyncUtilTimeout: 10_000 });
 
 /** The as-of date of the tests: 2026-10-10, whose last completed quarter is 2026Q3. */
 export const AS_OF = serialFromUtc(2026, 10, 10);
