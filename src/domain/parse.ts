@@ -155,6 +155,11 @@ function displayCell(v: CellValue): string {
   return String(v ?? '');
 }
 
+function isBlankRow(cells: CellValue[]): boolean {
+  for (let i = 0; i < cells.length; i++) if (!isBlank(cells[i])) return false;
+  return true;
+}
+
 /**
  * Coerces a table's rows. Blank rows are skipped. Cell-level findings (required, type, enum,
  * range) are reported here; row and cross-table rules live in validate.ts.
@@ -170,6 +175,7 @@ export function parseTable(def: InputTableDef, snap: TableSnapshot | undefined, 
   const present = columns.filter((c) => positions[c.key] !== undefined);
   const at = present.map((c) => positions[c.key]);
   const coerce = present.map(cachedCoercer);
+  const ranged = present.map((c) => c.type === 'number' || c.type === 'integer' || c.type === 'percent');
   // Every row object starts as a copy of this template, so all rows share one shape with every
   // key already present: filling them is then a plain store (measured 2× faster at 100k rows).
   const template: Record<string, unknown> = {};
@@ -177,7 +183,7 @@ export function parseTable(def: InputTableDef, snap: TableSnapshot | undefined, 
   const rows: ParsedRow[] = [];
   for (let i = 0; i < snap.rows.length; i++) {
     const cells = snap.rows[i];
-    if (!cells || cells.every(isBlank)) continue;
+    if (!cells || isBlankRow(cells)) continue;
     const excelRow = snap.headerRow + 1 + i;
     const v: Record<string, unknown> = { ...template };
     const row: ParsedRow = { row: excelRow, v, bad: null };
@@ -192,7 +198,7 @@ export function parseTable(def: InputTableDef, snap: TableSnapshot | undefined, 
       } else if (value === null) {
         if (c.defaultValue !== undefined) value = c.defaultValue;
         else if (c.required) code = 'required';
-      } else if (typeof value === 'number' && (c.type === 'number' || c.type === 'integer' || c.type === 'percent')) {
+      } else if (ranged[j] && typeof value === 'number') {
         code = rangeCode(c, value);
       }
       if (code) {

@@ -1,5 +1,5 @@
 import { Button, MessageBar, MessageBarBody, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { CellValue, isBlank, normalizeWord } from '../../domain/cells';
 import { analyse } from '../../domain/engine';
 import type { Finding } from '../../domain/findings';
@@ -93,14 +93,15 @@ export function SettingsPanel({ active }: { active: boolean }) {
   }, [snapshot, edits]);
 
   // The engine's findings on the edited tables, a moment after the last key.
+  const settingsFindings = useCallback(
+    (book: WorkbookSnapshot) => analyse(book, { asOf: today() }).findings.filter((f) => f.table === 'Settings' || f.table === 'ScoringScheme'),
+    [today],
+  );
   useEffect(() => {
     if (!trial) return;
-    const timer = setTimeout(() => {
-      const a = analyse(trial, { asOf: today() });
-      setFindings(a.findings.filter((f) => f.table === 'Settings' || f.table === 'ScoringScheme'));
-    }, 120);
+    const timer = setTimeout(() => setFindings(settingsFindings(trial)), 120);
     return () => clearTimeout(timer);
-  }, [trial, today]);
+  }, [trial, settingsFindings]);
 
   useEffect(() => {
     if (!snapshot || !newRow) return;
@@ -138,13 +139,16 @@ export function SettingsPanel({ active }: { active: boolean }) {
       setStatus({ intent: 'info', text: t.noChanges });
       return;
     }
+    // Checked afresh: the findings on screen lag the last key by a moment.
+    const current = trial ? settingsFindings(trial) : findings;
+    setFindings(current);
     const blocking = changed.some((k) => {
       const [table, index, key] = k.split('|');
       const snap = snapshot.tables[table]!;
-      return findings.some((f) => f.table === table && f.row === snap.headerRow + 1 + +index && f.key === key && f.severity === 'error');
+      return current.some((f) => f.table === table && f.row === snap.headerRow + 1 + +index && f.key === key && f.severity === 'error');
     });
     if (blocking) {
-      setStatus({ intent: 'error', text: t.notSaved(findings.filter((f) => f.severity === 'error').length) });
+      setStatus({ intent: 'error', text: t.notSaved(current.filter((f) => f.severity === 'error').length) });
       return;
     }
     setBusy(true);

@@ -23,6 +23,17 @@ describe('Settings panel', () => {
     expect(value()).toBe('80');
   });
 
+  it('refuses a bad value saved at once, before its message has appeared', async () => {
+    const { store, services } = await simulatedWorkbook('demo');
+    const value = () => store.workbook.values('设置').find((r) => r[0] === 'warning_score')![2];
+    renderPane(services, 'settings');
+    const field = (await screen.findByLabelText('考核得分低于此分者口头警告')) as HTMLInputElement;
+    fireEvent.change(field, { target: { value: '八十' } });
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: '保存更改' })));
+    await screen.findByText(/未写入任何内容/);
+    expect(value()).toBe('60');
+  });
+
   it('edits the scoring scheme in the workbook’s words and adds a line', async () => {
     const { store, services } = await simulatedWorkbook('demo');
     renderPane(services, 'settings');
