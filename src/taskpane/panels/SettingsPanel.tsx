@@ -182,9 +182,10 @@ export function SettingsPanel({ active }: { active: boolean }) {
   const addRow = async () => {
     if (!newRow) return;
     const record = recordOf(ScoringScheme, newRow);
-    const errors = checkDraft(snapshot, ScoringScheme.name, record, today()).findings.filter((f) => f.severity === 'error');
+    const { findings: found } = checkDraft(snapshot, ScoringScheme.name, record, today());
+    const errors = found.filter((f) => f.severity === 'error');
     if (errors.length > 0) {
-      setNewFindings(errors);
+      setNewFindings(found);
       // Untouched fields show their messages too once Save was tried.
       setNewRow((d) => ({ ...Object.fromEntries(ScoringScheme.columns.map((c) => [c.key, ''])), ...d }));
       setStatus({ intent: 'error', text: t.notSaved(errors.length) });
