@@ -39,8 +39,10 @@ function excelJsHost(): Host {
   };
 }
 
-function officeHost(): Host & { sim: Simulator } {
+/** `autoExpand`: Excel's AutoCorrect option "Include new rows and columns in table". */
+function officeHost(autoExpand = true): Host & { sim: Simulator } {
   const sim = new Simulator();
+  sim.workbook.autoExpandTables = autoExpand;
   return { name: 'Office.js', sim, port: () => officePort(sim.run), reopen: async () => undefined };
 }
 
@@ -110,6 +112,7 @@ afterAll(removeTempDirs);
 describe('one scenario, two adapters', () => {
   let excel: Awaited<ReturnType<typeof scenario>>;
   let office: Awaited<ReturnType<typeof scenario>>;
+  let officeNoAutoExpand: Awaited<ReturnType<typeof scenario>>;
   let sim: Simulator;
 
   beforeAll(async () => {
@@ -117,7 +120,8 @@ describe('one scenario, two adapters', () => {
     const host = officeHost();
     sim = host.sim;
     office = await scenario(host);
-  }, 120_000);
+    officeNoAutoExpand = await scenario(officeHost(false));
+  }, 180_000);
 
   it('makes the same decisions: tables created, rows appended and refused, findings, recalculations', () => {
     expect(office.log).toEqual(excel.log);
@@ -131,6 +135,13 @@ describe('one scenario, two adapters', () => {
     expect(Object.keys(office.after).sort()).toEqual(Object.keys(excel.after).sort());
     for (const name of Object.keys(excel.after)) {
       expect({ name, ...office.after[name] }).toEqual({ name, ...excel.after[name] });
+    }
+  });
+
+  it('gives the same tables when Excel does not take rows written below a table into it (AutoCorrect option off)', () => {
+    expect(officeNoAutoExpand.log).toEqual(excel.log);
+    for (const name of Object.keys(excel.after)) {
+      expect({ name, ...officeNoAutoExpand.after[name] }).toEqual({ name, ...excel.after[name] });
     }
   });
 

@@ -233,6 +233,23 @@ describe('the Office.js adapter: apply', () => {
     expect(reply.snapshot.tables.Contracts!.rows.map((r) => r[0])).toEqual(['K1', 'K2']);
   });
 
+  it('adds the rows through rows.add, one sync more, when Excel leaves rows written below a table outside it', async () => {
+    const sim = simulator();
+    sim.workbook.autoExpandTables = false; // Excel's AutoCorrect "Include new rows and columns in table", off
+    const port = officePort(sim.run);
+    const rows = [
+      ['K2', 'C2', 'S2', 45800, 12, '有效'],
+      ['K3', 'C1', 'S1', 45801, 13, '=1+2'],
+    ];
+    await port.apply({ steps: [{ kind: 'appendRows', tableName: 'Contracts', rows }] });
+    expect(sim.stats.syncs).toBe(3);
+    expect(sim.workbook.dump().tables.find((t) => t.name === 'Contracts')!.address).toBe('Contracts!A1:F4');
+    const reply = await port.read({ inputs: true });
+    expect(reply.snapshot.tables.Contracts!.rows.map((r) => r[0])).toEqual(['K1', 'K2', 'K3']);
+    expect(reply.snapshot.tables.Contracts!.rows[2][5]).toBe('=1+2');
+    expect(Object.values(sim.workbook.toCells().Contracts).filter((c) => c.formula !== undefined)).toEqual([]);
+  });
+
   it('fills the blank row of an empty table first', async () => {
     const sim = simulator();
     await officePort(sim.run).apply({ steps: [{ kind: 'appendRows', tableName: 'Plans', rows: [['2026', null, 100, 2, 5000]] }] });

@@ -155,6 +155,11 @@ export class SimWorkbook {
   readonly sheets: SimSheet[] = [];
   readonly tables: SimTable[] = [];
   activeSheet: SimSheet | null = null;
+  /**
+   * Excel's AutoCorrect option "Include new rows and columns in table" (on by default): whether
+   * content written just below a table joins it. A user can turn it off; the adapter must cope.
+   */
+  autoExpandTables = true;
   private nextTableId = 1;
 
   // -------------------------------------------------------------------------------------------
@@ -306,12 +311,32 @@ export class SimWorkbook {
    * table's columns, makes those rows part of the table (not for a table with a totals row).
    */
   private expandTables(sheet: SimSheet, rect: Rect): void {
+    if (!this.autoExpandTables) return;
     for (const t of this.tablesOn(sheet)) {
       if (t.showTotals || rect.r0 !== t.rect.r1 + 1 || rect.c1 < t.rect.c0 || rect.c0 > t.rect.c1) continue;
       const below: Rect = { r0: rect.r0, r1: rect.r1, c0: t.rect.c0, c1: t.rect.c1 };
       if (this.tablesOn(sheet).some((o) => o !== t && overlaps(o.rect, below))) continue;
       t.rect = { ...t.rect, r1: rect.r1 };
     }
+  }
+
+  /**
+   * `table.rows.add(null, values)`: rows added at the end of the table, whatever the AutoCorrect
+   * option. Excel inserts them, shifting the cells below the table (in its columns) down; the
+   * simulator models only the case where nothing is below, and says so otherwise.
+   */
+  addTableRows(t: SimTable, values: unknown): void {
+    if (!Array.isArray(values) || values.length === 0 || !values.every((r) => Array.isArray(r) && r.length === columnsOf(t.rect))) {
+      throw SimError.invalidArgument(`rows for table '${t.name}' must be ${columnsOf(t.rect)} values wide`);
+    }
+    if (t.showTotals) throw new SimError('NotImplemented', 'TableRowCollection.add on a table with a totals row');
+    const below: Rect = { r0: t.rect.r1 + 1, r1: MAX_ROWS - 1, c0: t.rect.c0, c1: t.rect.c1 };
+    if ([...t.sheet.cellsIn(below)].some(([, , cell]) => hasValue(cell)) || this.tablesOn(t.sheet).some((o) => o !== t && overlaps(o.rect, below))) {
+      throw new SimError('NotImplemented', `TableRowCollection.add with cells below table '${t.name}' (Excel would shift them down)`);
+    }
+    const added: Rect = { ...below, r1: t.rect.r1 + values.length };
+    t.rect = { ...t.rect, r1: added.r1 };
+    this.write(t.sheet, added, values);
   }
 
   setNumberFormat(sheet: SimSheet, rect: Rect, data: unknown): void {

@@ -454,6 +454,14 @@ export class SimTableRowCollection extends SimObject<TableModel> implements XlTa
   get count(): number {
     return this._get('count');
   }
+
+  /** Rows at the end of the table (index null or -1); inserting in the middle is not modelled. */
+  add(index?: number | null, values?: (string | number | boolean)[][]): void {
+    this._call('add', [index ?? null, values ?? null], (t, [at, rows], exec) => {
+      if (at !== null && at !== -1) throw new SimError('NotImplemented', 'TableRowCollection.add at an index');
+      exec.wb.addTableRows(t, rows);
+    });
+  }
 }
 
 export class SimTable extends SimObject<TableModel> implements XlTable {

@@ -122,6 +122,8 @@ export interface XlWorksheetCollection extends Pick<Excel.WorksheetCollection, '
 
 export interface XlTableRowCollection extends Pick<Excel.TableRowCollection, 'count'> {
   load(propertyNames?: LoadArg): XlTableRowCollection;
+  /** Rows at the end of the table when index is null (ExcelApi 1.1). */
+  add(index?: number | null, values?: (string | number | boolean)[][]): unknown;
 }
 
 export interface XlTable extends Pick<Excel.Table, 'name' | 'showHeaders' | 'showTotals' | 'style' | 'isNullObject'> {

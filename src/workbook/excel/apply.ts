@@ -6,7 +6,10 @@
  *
  * Appending fills the blank rows a table ends with (a new table has one: Excel tables cannot
  * have none), then writes the rest into the rows just below the table, which Excel takes into
- * the table (no `rows.add` per row: slow, and it trips co-authoring merge conflicts). Replacing
+ * the table (no `rows.add` per row: slow, and it trips co-authoring merge conflicts). The last
+ * write sync also asks where each growing table now ends: if Excel left the rows outside (its
+ * AutoCorrect option "Include new rows and columns in table" is off), they are moved in with one
+ * `rows.add` per budget's worth of rows, in extra syncs on that machine only. Replacing
  * overwrites the body in place, deletes the surplus rows (the table shrinks) or writes the extra
  * rows below (it grows). A table grows only over empty rows: text below it is never overwritten
  * (the same rules as the xlsx port, src/workbook/xlsx/port.ts). A form's new sheet (addSheet,
@@ -15,8 +18,8 @@
 import type { CellValue } from '../../domain/cells';
 import type { ColumnFormat, WritePlan, WriteStep } from '../port';
 import { a1, wholeColumn } from './a1';
-import type { ExcelRun, XlContext } from './api';
-import { SYNC_BUDGET_BYTES, pack } from './budget';
+import type { ExcelRun, XlContext, XlRange, XlWorkbook } from './api';
+import { SYNC_BUDGET_BYTES, jsonBytes, pack } from './budget';
 import { toExcel } from './cells';
 import { addSheetOps } from './form';
 import { SMALL, WriteOp, blockOps, op, pointsFromWidth } from './ops';
@@ -27,6 +30,7 @@ const SHAPE = 'rowIndex,columnIndex,rowCount,columnCount';
 
 /** Where a table is, as the plan changes it. */
 interface TableShape {
+  name: string;
   sheetName: string;
   row: number;
   column: number;
@@ -39,12 +43,16 @@ interface TableShape {
   filled: number;
   /** Empty rows just below the table (as far as the plan needs to know). */
   room: number;
+  /** The blocks the plan writes just below the table for it to take in (sheet row, rows). */
+  below: { top: number; rows: Encoded[] }[];
 }
+
+type Encoded = (string | number | boolean)[];
 
 const key = (name: string) => name.toLowerCase();
 
 /** Rows as Excel must receive them, each `columns` wide. */
-function encodeRows(rows: readonly CellValue[][], columns: number, tableName: string): (string | number | boolean)[][] {
+function encodeRows(rows: readonly CellValue[][], columns: number, tableName: string): Encoded[] {
   return rows.map((row, i) => {
     if (row.length > columns) throw new Error(`Row ${i + 1} for table ${tableName} has ${row.length} cells; the table has ${columns} columns.`);
     const out = row.map(toExcel);
@@ -86,7 +94,7 @@ function createTable(step: Extract<WriteStep, { kind: 'createTable' }>, shapes: 
     if (width !== undefined) ops.push(op((wb) => (wb.worksheets.getItem(sheetName).getRange(wholeColumn(j)).format.columnWidth = pointsFromWidth(width))));
   });
   ops.push(op((wb) => wb.worksheets.getItem(sheetName).freezePanes.freezeRows(1)));
-  shapes.set(key(tableName), { sheetName, row: 0, column: 0, rows: 1 + Math.max(rows.length, 1), columns, showHeaders: true, showTotals: false, filled: rows.length, room: Infinity });
+  shapes.set(key(tableName), { name: tableName, sheetName, row: 0, column: 0, rows: 1 + Math.max(rows.length, 1), columns, showHeaders: true, showTotals: false, filled: rows.length, room: Infinity, below: [] });
   return ops;
 }
 
@@ -97,11 +105,18 @@ function shapeFor(shapes: Map<string, TableShape>, tableName: string, kind: stri
   return shape;
 }
 
-/** Rows added below the table must land on empty rows, as in the xlsx port. */
-function grow(t: TableShape, rows: number, tableName: string): void {
-  if (rows > t.room) throw new Error(`table ${tableName} cannot grow: row ${t.row + t.rows + t.room + 1} below it on sheet ${t.sheetName} is not empty`);
-  t.rows += rows;
-  t.room -= rows;
+/**
+ * Writes rows just below the table, which Excel takes into it. They must land on empty rows, as
+ * in the xlsx port.
+ */
+function grow(t: TableShape, rows: Encoded[], tableName: string, budgetBytes: number): WriteOp[] {
+  if (rows.length === 0) return [];
+  if (rows.length > t.room) throw new Error(`table ${tableName} cannot grow: row ${t.row + t.rows + t.room + 1} below it on sheet ${t.sheetName} is not empty`);
+  const top = t.row + t.rows;
+  t.below.push({ top, rows });
+  t.rows += rows.length;
+  t.room -= rows.length;
+  return blockOps(t.sheetName, top, t.column, rows, 'values', budgetBytes);
 }
 
 function appendRows(step: Extract<WriteStep, { kind: 'appendRows' }>, shapes: Map<string, TableShape>, budgetBytes: number): WriteOp[] {
@@ -113,11 +128,7 @@ function appendRows(step: Extract<WriteStep, { kind: 'appendRows' }>, shapes: Ma
   // The blank rows the table ends with first, then just below the table: Excel extends the
   // table over those rows (each chunk lands just below the last).
   const inside = Math.min(rows.length, body - t.filled);
-  const ops = [
-    ...blockOps(t.sheetName, top + t.filled, t.column, rows.slice(0, inside), 'values', budgetBytes),
-    ...blockOps(t.sheetName, t.row + t.rows, t.column, rows.slice(inside), 'values', budgetBytes),
-  ];
-  grow(t, rows.length - inside, step.tableName);
+  const ops = [...blockOps(t.sheetName, top + t.filled, t.column, rows.slice(0, inside), 'values', budgetBytes), ...grow(t, rows.slice(inside), step.tableName, budgetBytes)];
   t.filled += rows.length;
   return ops;
 }
@@ -142,8 +153,7 @@ function replaceRows(step: Extract<WriteStep, { kind: 'replaceRows' }>, shapes: 
   if (rows.length < body) {
     ops.push(op((wb) => wb.worksheets.getItem(t.sheetName).getRange(a1(top + rows.length, t.column, body - rows.length, t.columns)).delete('Up')));
   } else if (rows.length > body) {
-    ops.push(...blockOps(t.sheetName, top + body, t.column, rows.slice(body), 'values', budgetBytes));
-    grow(t, rows.length - body, step.tableName);
+    ops.push(...grow(t, rows.slice(body), step.tableName, budgetBytes));
   }
   t.rows = header + rows.length;
   t.filled = rows.length;
@@ -192,6 +202,7 @@ async function readTableShapes(context: XlContext, plan: WritePlan, shapes: Map<
     const top = f.range.rowIndex + header;
     const bottom = f.range.rowIndex + f.range.rowCount; // first row below the table
     shapes.set(key(f.name), {
+      name: f.name,
       sheetName: f.sheet.name,
       row: f.range.rowIndex,
       column: f.range.columnIndex,
@@ -201,6 +212,7 @@ async function readTableShapes(context: XlContext, plan: WritePlan, shapes: Map<
       showTotals: f.table.showTotals,
       filled: f.bodyUsed.isNullObject ? 0 : f.bodyUsed.rowIndex + f.bodyUsed.rowCount - top,
       room: f.belowUsed && !f.belowUsed.isNullObject ? f.belowUsed.rowIndex - bottom : f.window,
+      below: [],
     });
   }
 }
@@ -224,12 +236,44 @@ export async function applyPlan(run: ExcelRun, plan: WritePlan, budgetBytes = SY
           return [op((wb) => wb.worksheets.getItem(step.sheetName).activate())];
       }
     });
-    // The write loop syncs once per payload-sized group of commands: one sync under the budget,
-    // one more per budget's worth of rows above it — never per row or per table.
-    for (const group of pack(ops, budgetBytes)) {
-      for (const o of group) o.queue(context.workbook);
-      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per payload-sized group of writes (5 MB limit), not per row or table
-      await context.sync();
-    }
+    const growing = [...shapes.values()].filter((t) => t.below.length > 0);
+    // Where each growing table ends once the writes are done: asked in the last write sync.
+    const ends: { t: TableShape; range: XlRange }[] = [];
+    const askEnds = (wb: XlWorkbook) => {
+      for (const t of growing) ends.push({ t, range: wb.tables.getItem(t.name).getRange().load('rowIndex,rowCount') });
+    };
+    await syncInGroups(context, growing.length > 0 ? [...ops, op(askEnds, growing.length * SMALL)] : ops, budgetBytes);
+    const repairs = ends.flatMap(({ t, range }) => takeInLeftRows(t, range.rowIndex + range.rowCount, budgetBytes));
+    if (repairs.length > 0) await syncInGroups(context, repairs, budgetBytes);
   });
+}
+
+/**
+ * One sync per payload-sized group of commands: one under the budget, one more per budget's
+ * worth of rows above it — never per row or per table.
+ */
+async function syncInGroups(context: XlContext, ops: WriteOp[], budgetBytes: number): Promise<void> {
+  for (const group of pack(ops, budgetBytes)) {
+    for (const o of group) o.queue(context.workbook);
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per payload-sized group of writes (5 MB limit), not per row or table
+    await context.sync();
+  }
+}
+
+/**
+ * Rows written below a table that it did not take in — Excel's AutoCorrect option "Include new
+ * rows and columns in table" is off on this machine — are cleared and added through
+ * `table.rows.add`, which does not depend on it. Costs syncs only when it happens.
+ */
+function takeInLeftRows(t: TableShape, end: number, budgetBytes: number): WriteOp[] {
+  const expectedEnd = t.row + t.rows;
+  if (end >= expectedEnd) return [];
+  const left = t.below.flatMap((b) => b.rows.filter((_, i) => b.top + i >= end));
+  const clear = op((wb) => wb.worksheets.getItem(t.sheetName).getRange(a1(end, t.column, expectedEnd - end, t.columns)).clear('Contents'));
+  const sized = left.map((row) => ({ row, bytes: jsonBytes(row) + 1 }));
+  const adds = pack(sized, budgetBytes - SMALL).map((chunk): WriteOp => {
+    const rows = chunk.map((c) => c.row);
+    return { bytes: chunk.reduce((n, c) => n + c.bytes, SMALL), queue: (wb) => wb.tables.getItem(t.name).rows.add(null, rows) };
+  });
+  return [clear, ...adds];
 }

@@ -90,6 +90,39 @@ describe('tables', () => {
     expect(address(s)).toBe('S!A1:B3');
   });
 
+  it('does not expand when Excel\'s "Include new rows and columns in table" option is off', async () => {
+    const s = sim();
+    s.workbook.autoExpandTables = false;
+    await s.run(async (context) => {
+      context.workbook.worksheets.getItem('S').getRange('A4:B4').values = [['K3', '丙']];
+    });
+    expect(address(s)).toBe('S!A1:B3');
+    expect(s.workbook.values('S')[3].slice(0, 2)).toEqual(['K3', '丙']);
+  });
+
+  it('adds rows at the end with rows.add(null, values), whatever that option says, taking values as typed input', async () => {
+    const s = sim();
+    s.workbook.autoExpandTables = false;
+    await s.run(async (context) => {
+      context.workbook.tables.getItem('T').rows.add(null, [['K3', '=1+2'], ['K4', '丁']]);
+    });
+    expect(address(s)).toBe('S!A1:B5');
+    expect(s.workbook.toCells().S.B4).toMatchObject({ formula: '=1+2' });
+  });
+
+  it('refuses rows.add rows of the wrong width, and says it does not model shifting cells below the table', async () => {
+    const s = sim();
+    const add = (rows: (string | number | boolean)[][], index: number | null = null) =>
+      s.run(async (context) => {
+        context.workbook.tables.getItem('T').rows.add(index, rows);
+      });
+    await expect(add([['K3']])).rejects.toMatchObject({ code: 'InvalidArgument' });
+    await expect(add([['K3', '丙']], 0)).rejects.toMatchObject({ code: 'NotImplemented' });
+    s.workbook.setCells('S', 'A9', [['note']]);
+    await expect(add([['K3', '丙']])).rejects.toMatchObject({ code: 'NotImplemented' });
+    expect(address(s)).toBe('S!A1:B3');
+  });
+
   it('shrinks when body rows are deleted, and cells below move up', async () => {
     const s = sim();
     s.workbook.setCells('S', 'A6', [['below']]);
