@@ -343,6 +343,21 @@ describe('the Office.js adapter: apply', () => {
     expect(sim.workbook.values('KPI结果')[5000]).toEqual(['2026Q1', 'S4999', 4999 / 3]);
   });
 
+  it('moves big appends into the table in chunks under the payload limit when Excel leaves them outside', async () => {
+    const sim = new Simulator(new SimWorkbook(), { payloadLimitBytes: 100_000 });
+    sim.workbook.addSheet('Sheet1');
+    sim.workbook.autoExpandTables = false;
+    const port = officePort(sim.run, { budgetBytes: 80_000 });
+    await port.apply({ steps: [kpiTable([['2026Q1', 'S0', 0]])] });
+    const rows = Array.from({ length: 5_000 }, (_, i): CellValue[] => ['2026Q2', `S${i}`, i / 3]);
+    sim.resetStats();
+    await port.apply({ steps: [{ kind: 'appendRows', tableName: 'KpiResults', rows }] });
+    expect(sim.stats.maxRequestBytes).toBeLessThan(100_000);
+    expect(sim.workbook.dump().tables[0].address).toBe("'KPI结果'!A1:C5002");
+    const back = (await port.read({ inputs: false, owned: ['KpiResults'] })).owned.KpiResults!.rows;
+    expect(back).toEqual([['2026Q1', 'S0', 0], ...rows]);
+  });
+
   it('names the table when it does not exist', async () => {
     await expect(officePort(simulator().run).apply({ steps: [{ kind: 'appendRows', tableName: 'Nope', rows: [['x']] }] })).rejects.toThrow(/No Excel table named Nope/);
   });

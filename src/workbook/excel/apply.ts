@@ -19,10 +19,10 @@ import type { CellValue } from '../../domain/cells';
 import type { ColumnFormat, WritePlan, WriteStep } from '../port';
 import { a1, wholeColumn } from './a1';
 import type { ExcelRun, XlContext, XlRange, XlWorkbook } from './api';
-import { SYNC_BUDGET_BYTES, jsonBytes, pack } from './budget';
+import { SYNC_BUDGET_BYTES, pack } from './budget';
 import { toExcel } from './cells';
 import { addSheetOps } from './form';
-import { SMALL, WriteOp, blockOps, op, pointsFromWidth } from './ops';
+import { SMALL, WriteOp, blockOps, chunkedOps, op, pointsFromWidth } from './ops';
 
 export { pointsFromWidth } from './ops';
 
@@ -268,12 +268,10 @@ async function syncInGroups(context: XlContext, ops: WriteOp[], budgetBytes: num
 function takeInLeftRows(t: TableShape, end: number, budgetBytes: number): WriteOp[] {
   const expectedEnd = t.row + t.rows;
   if (end >= expectedEnd) return [];
-  const left = t.below.flatMap((b) => b.rows.filter((_, i) => b.top + i >= end));
-  const clear = op((wb) => wb.worksheets.getItem(t.sheetName).getRange(a1(end, t.column, expectedEnd - end, t.columns)).clear('Contents'));
-  const sized = left.map((row) => ({ row, bytes: jsonBytes(row) + 1 }));
-  const adds = pack(sized, budgetBytes - SMALL).map((chunk): WriteOp => {
-    const rows = chunk.map((c) => c.row);
-    return { bytes: chunk.reduce((n, c) => n + c.bytes, SMALL), queue: (wb) => wb.tables.getItem(t.name).rows.add(null, rows) };
-  });
-  return [clear, ...adds];
+  const from = Math.max(end, t.below[0].top);
+  const left = t.below.flatMap((b) => b.rows.filter((_, i) => b.top + i >= from));
+  return [
+    op((wb) => wb.worksheets.getItem(t.sheetName).getRange(a1(from, t.column, expectedEnd - from, t.columns)).clear('Contents')),
+    ...chunkedOps(left, budgetBytes, (wb, rows) => wb.tables.getItem(t.name).rows.add(null, rows)),
+  ];
 }

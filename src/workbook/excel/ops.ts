@@ -27,21 +27,26 @@ export function pointsFromWidth(width: number): number {
   return pixels * 0.75;
 }
 
-/** A block written at (row, column) of a sheet, cut into chunks of rows that fit the budget. */
-export function blockOps(sheetName: string, row: number, column: number, rows: readonly unknown[][], property: 'values' | 'numberFormat', budgetBytes: number): WriteOp[] {
+/**
+ * Rows cut into chunks that fit the budget, one command each: `queue` gets a chunk and the
+ * offset of its first row.
+ */
+export function chunkedOps<R extends readonly unknown[]>(rows: readonly R[], budgetBytes: number, queue: (wb: XlWorkbook, chunk: R[], offset: number) => void): WriteOp[] {
   const sized = rows.map((r) => ({ row: r, bytes: jsonBytes(r) + 1 }));
-  let at = row;
+  let offset = 0;
   return pack(sized, budgetBytes - SMALL).map((chunk) => {
     const block = chunk.map((c) => c.row);
-    const top = at;
-    at += block.length;
-    return {
-      bytes: chunk.reduce((n, c) => n + c.bytes, SMALL),
-      queue: (wb) => {
-        const range = wb.worksheets.getItem(sheetName).getRange(a1(top, column, block.length, block[0].length));
-        if (property === 'values') range.values = block;
-        else range.numberFormat = block;
-      },
-    };
+    const at = offset;
+    offset += block.length;
+    return { bytes: chunk.reduce((n, c) => n + c.bytes, SMALL), queue: (wb) => queue(wb, block, at) };
+  });
+}
+
+/** A block written at (row, column) of a sheet, cut into chunks of rows that fit the budget. */
+export function blockOps(sheetName: string, row: number, column: number, rows: readonly unknown[][], property: 'values' | 'numberFormat', budgetBytes: number): WriteOp[] {
+  return chunkedOps(rows, budgetBytes, (wb, block, offset) => {
+    const range = wb.worksheets.getItem(sheetName).getRange(a1(row + offset, column, block.length, block[0].length));
+    if (property === 'values') range.values = block;
+    else range.numberFormat = block;
   });
 }
