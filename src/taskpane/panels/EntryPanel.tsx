@@ -3,12 +3,12 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Finding } from '../../domain/findings';
 import { problemMessage } from '../../domain/i18n/messages';
 import { ColumnDef, INPUT_TABLES, InputTableDef, TABLES_BY_NAME } from '../../domain/tables';
-import { appendRows } from '../../workbook/operations';
+import { appendRow } from '../appendRow';
 import type { WorkbookSnapshot } from '../../domain/snapshot';
 import { ColumnField } from '../components/ColumnField';
 import { Draft, PickOption, checkDraft, dateInputValue, findingDetail, nextId, pickOptions, recordOf } from '../draft';
 import { useLang, usePaneState, useServices } from '../services';
-import { errorText, useWorkbookRead } from '../useWorkbook';
+import { useWorkbookRead } from '../useWorkbook';
 import { Section, usePanelStyles } from './common';
 
 /** The tables people type rows into (Settings and the scheme have their own panel). */
@@ -95,23 +95,16 @@ export function EntryPanel({ active }: { active: boolean }) {
       return;
     }
     setSaving(true);
-    try {
-      const outcome = await appendRows(port, def.name, [record], { asOf: today() });
-      if (outcome.kind === 'appended') {
-        const warnings = outcome.findings.map((f) => findingDetail(f, lang));
-        setStatus({ intent: warnings.length > 0 ? 'warning' : 'success', text: t.saved(outcome.sheetName, outcome.firstRow), details: warnings });
-        if (started.current) started.current = { ...started.current, fresh: true }; // a fresh row once re-read
-        bump();
-      } else if (outcome.kind === 'refused') {
-        setFindings(outcome.findings);
-        setStatus({ intent: 'error', text: t.notSaved(outcome.findings.filter((f) => f.severity === 'error').length) });
-      } else {
-        setStatus({ intent: 'error', text: outcome.problems.map((p) => problemMessage(p, lang)).join(' ') });
-      }
-    } catch (e) {
-      setStatus({ intent: 'error', text: t.error + errorText(e) });
-    } finally {
-      setSaving(false);
+    const result = await appendRow(port, def.name, record, today(), t, lang);
+    setSaving(false);
+    if (result.kind === 'appended') {
+      const warnings = result.warnings.map((f) => findingDetail(f, lang));
+      setStatus({ intent: warnings.length > 0 ? 'warning' : 'success', text: result.text, details: warnings });
+      if (started.current) started.current = { ...started.current, fresh: true }; // a fresh row once re-read
+      bump();
+    } else {
+      if (result.kind === 'refused') setFindings(result.findings);
+      setStatus({ intent: 'error', text: result.text });
     }
   };
 

@@ -3,14 +3,14 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { CellValue, isBlank, normalizeWord } from '../../domain/cells';
 import { analyse } from '../../domain/engine';
 import type { Finding } from '../../domain/findings';
-import { problemMessage } from '../../domain/i18n/messages';
 import { KPI_CODES, KPI_LABELS } from '../../domain/kpi';
 import { matchHeaders } from '../../domain/parse';
 import { SETTING_DEFAULTS, SettingKey } from '../../domain/settings';
 import type { TableSnapshot, WorkbookSnapshot } from '../../domain/snapshot';
 import { ColumnDef, InputTableDef, ScoringScheme, Settings } from '../../domain/tables';
 import { columnLetter } from '../../workbook/excel/a1';
-import { appendRows, detectLang } from '../../workbook/operations';
+import { detectLang } from '../../workbook/operations';
+import { appendRow } from '../appendRow';
 import { ColumnField } from '../components/ColumnField';
 import { Draft, PickOption, checkDraft, recordOf } from '../draft';
 import { useLang, usePaneState, useServices } from '../services';
@@ -192,23 +192,13 @@ export function SettingsPanel({ active }: { active: boolean }) {
       return;
     }
     setBusy(true);
-    try {
-      const outcome = await appendRows(port, ScoringScheme.name, [record], { asOf: today() });
-      if (outcome.kind === 'appended') {
-        setNewRow(null);
-        setStatus({ intent: 'success', text: t.saved(outcome.sheetName, outcome.firstRow) });
-        bump();
-      } else if (outcome.kind === 'refused') {
-        setNewFindings(outcome.findings);
-        setStatus({ intent: 'error', text: t.notSaved(outcome.findings.filter((f) => f.severity === 'error').length) });
-      } else {
-        setStatus({ intent: 'error', text: outcome.problems.map((p) => problemMessage(p, lang)).join(' ') });
-      }
-    } catch (e) {
-      setStatus({ intent: 'error', text: t.error + errorText(e) });
-    } finally {
-      setBusy(false);
-    }
+    const result = await appendRow(port, ScoringScheme.name, record, today(), t, lang);
+    setBusy(false);
+    if (result.kind === 'appended') {
+      setNewRow(null);
+      bump();
+    } else if (result.kind === 'refused') setNewFindings(result.findings);
+    setStatus({ intent: result.kind === 'appended' ? 'success' : 'error', text: result.text });
   };
 
   const settingsSnap = snapshot.tables.Settings;
