@@ -1,7 +1,7 @@
 import type { Book } from '../domain/book';
 import type { Finding } from '../domain/findings';
 import { findingMessage, severityLabel } from '../domain/i18n/messages';
-import { KPI_LABELS, KpiCode, KpiReport, KpiResult, Score } from '../domain/kpi';
+import { COUNT_KPIS, KPI_LABELS, KpiReport, KpiResult, RATE_KPIS, Score } from '../domain/kpi';
 import { TABLES_BY_NAME } from '../domain/tables';
 import { Lang, Messages } from './messages';
 
@@ -118,17 +118,6 @@ export function findingsJson(findings: readonly Finding[], sheetOf: SheetOf, lan
 // ---------------------------------------------------------------------------------------
 // kpi
 
-const RATE_KPIS: ReadonlySet<string> = new Set<KpiCode>([
-  'sales_completion',
-  'churn_rate',
-  'development_completion',
-  'new_development_rate',
-  'feedback_timeliness',
-  'revisit_rate',
-  'expense_ratio',
-  'archive_completeness',
-]);
-const COUNT_KPIS: ReadonlySet<string> = new Set<KpiCode>(['churn_count', 'valid_complaints']);
 
 const NA = 'N/A';
 const DASH = '-';

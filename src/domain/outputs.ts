@@ -11,7 +11,7 @@
 import type { Book } from './book';
 import { CellValue, isBlank, normalizeWord, toPeriod } from './cells';
 import type { Lang } from './i18n/messages';
-import { KPI_LABELS, KpiCode, KpiReport, Score, ScoreItem, kpiCodeOf } from './kpi';
+import { COUNT_KPIS, KPI_LABELS, KpiCode, KpiReport, RATE_KPIS, Score, ScoreItem, kpiCodeOf } from './kpi';
 import { AMOUNT_FORMAT, PERCENT_FORMAT, ROLE, STAGE } from './tables';
 
 export const OUTPUT_TABLE_NAMES = ['KpiResults', 'Scorecards', 'Pipeline'] as const;
@@ -104,18 +104,6 @@ export const PIPELINE_COLUMNS: readonly OutputColumn[] = [
   column('weightedAmount', '加权金额（万元）', 'Weighted Amount (10k CNY)', AMOUNT_FORMAT, 18),
 ];
 
-/** KPIs whose value is a fraction shown as a percentage. */
-export const RATE_KPIS: ReadonlySet<KpiCode> = new Set<KpiCode>([
-  'sales_completion',
-  'churn_rate',
-  'development_completion',
-  'new_development_rate',
-  'feedback_timeliness',
-  'revisit_rate',
-  'expense_ratio',
-  'archive_completeness',
-]);
-const COUNT_KPIS: ReadonlySet<KpiCode> = new Set<KpiCode>(['churn_count', 'valid_complaints']);
 
 /** The number format of a KPI's value: rates as percentages, counts whole, amounts with cents. */
 export function kpiNumFmt(code: KpiCode | null): string {

@@ -1,7 +1,6 @@
 import type { Book } from '../book';
 import type { Lang } from '../i18n/messages';
-import { KPI_LABELS, computeKpis, kpiCodeOf } from '../kpi';
-import { RATE_KPIS } from '../outputs';
+import { KPI_LABELS, RATE_KPIS, computeKpis, kpiCodeOf } from '../kpi';
 import { centered, periodText, roleWord, specBase, staffRow, unknownSubject } from './data';
 import { assessmentItemLabel, word } from './labels';
 import { Fmt, FormSpec, Typed, Value } from './layout';

@@ -18,6 +18,7 @@
  */
 import type { Lang } from '../i18n/messages';
 import type { FormCode } from './templates';
+import { columnLetters } from '../columnLetters';
 
 export type StyleKey =
   | 'title'
@@ -134,13 +135,6 @@ export interface FormGrid {
   /** Points, rows 1…rows. */
   rowHeights: number[];
   print: PrintSetup;
-}
-
-/** Column number → letters (1 → A, 27 → AA). */
-export function columnLetters(col: number): string {
-  let s = '';
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
 }
 
 export function a1(row: number, col: number): string {

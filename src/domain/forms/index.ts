@@ -18,7 +18,8 @@ import { visitPlan } from './visitPlan';
 import { visitReport } from './visitReport';
 
 export type { Box, BorderEdge, FormBorder, FormCell, FormFont, FormGrid, FormMerge, FormStyle, LineStyle, PrintSetup, StyleKey } from './grid';
-export { a1, boxRef, columnLetters, formStyles } from './grid';
+export { a1, boxRef, formStyles } from './grid';
+export { columnLetters } from '../columnLetters';
 export { FORM_CODES, FORM_TEMPLATES, defaultFormPeriod, isFormCode, isFormError } from './templates';
 export type { FormCode, FormError, FormErrorCode, FormRequest, FormTemplate, SubjectKind } from './templates';
 export { formSheetName, MAX_SHEET_NAME } from './sheetName';

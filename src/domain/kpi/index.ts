@@ -18,7 +18,7 @@ import { scoreStaff } from './scoring';
 import { StaffMember, activeStaff } from './staff';
 import { KPI_CODES, KpiCode, KpiFn, KpiReport, KpiResult } from './types';
 
-export { KPI_CODES } from './types';
+export { COUNT_KPIS, KPI_CODES, RATE_KPIS } from './types';
 export type { KpiCode, KpiReport, KpiResult, Measure, PipelineRow, Score, ScoreItem } from './types';
 export { KPI_LABELS } from './labels';
 export { kpiScore, kpiCodeOf, totalScore } from './scoring';

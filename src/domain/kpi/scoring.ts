@@ -1,10 +1,8 @@
 import { SchemeItem } from '../scheme';
 import { SettingsValues } from '../settings';
-import { KPI_CODES, KpiCode, Score, ScoreItem } from './types';
+import { COUNT_KPIS, KPI_CODES, KpiCode, Score, ScoreItem } from './types';
 import { StaffMember } from './staff';
 
-/** Counts scored by penalty points, whatever direction the scheme gives them. */
-const COUNT_KPIS: ReadonlySet<string> = new Set<KpiCode>(['valid_complaints', 'churn_count']);
 /** The cap of a higher-better score: 120 % of target. */
 const CAP = 1.2;
 

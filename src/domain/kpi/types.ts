@@ -17,6 +17,20 @@ export const KPI_CODES = [
 ] as const;
 export type KpiCode = (typeof KPI_CODES)[number];
 
+/** KPIs whose value is a fraction, shown as a percentage. */
+export const RATE_KPIS: ReadonlySet<string> = new Set<KpiCode>([
+  'sales_completion',
+  'churn_rate',
+  'development_completion',
+  'new_development_rate',
+  'feedback_timeliness',
+  'revisit_rate',
+  'expense_ratio',
+  'archive_completeness',
+]);
+/** KPIs that count events (whole numbers; scored by penalty points). */
+export const COUNT_KPIS: ReadonlySet<string> = new Set<KpiCode>(['churn_count', 'valid_complaints']);
+
 /** One KPI figure: numerator, denominator and value (null where undefined, SPEC §3). */
 export interface Measure {
   numerator: number | null;

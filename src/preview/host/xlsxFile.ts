@@ -9,6 +9,7 @@ import type { CellValue } from '../../domain/cells';
 import { serialFromDate } from '../../domain/dates';
 import { plainValue } from '../../workbook/xlsx/cellValue';
 import { normalizePackage } from '../../workbook/xlsx/normalize';
+import { listObjects } from '../../workbook/xlsx/tables';
 import { SimCell, SimLine, SimRule, SimSheet, SimWorkbook } from '../simulator';
 import { columnName, formatRect, parseAddress } from '../simulator/address';
 
@@ -22,14 +23,6 @@ async function excelJs(): Promise<ExcelJS> {
 /** xlsx width (characters) ↔ points (Calibri 11: 7-pixel digits, 5 pixels of padding). */
 const pointsOfWidth = (chars: number) => Math.trunc(((256 * chars + 18) / 256) * 7) * 0.75;
 const widthOfPoints = (points: number) => Math.max(0, Math.round((((points * 4) / 3 - 5) / 7) * 100) / 100);
-
-interface TableModel {
-  name: string;
-  ref?: string;
-  tableRef?: string;
-  headerRow?: boolean;
-  totalsRow?: boolean;
-}
 
 function simValue(v: CellValue): string | number | boolean {
   if (v === null || v === undefined) return '';
@@ -99,17 +92,13 @@ export async function workbookFromXlsx(data: ArrayBuffer): Promise<{ workbook: S
       }
     }
   }
-  for (const ws of book.worksheets) {
-    for (const t of ws.getTables() as unknown as { table?: TableModel; model?: TableModel }[]) {
-      const m = (t.table ?? t.model) as TableModel | undefined;
-      if (!m?.name) continue;
-      try {
-        const table = wb.addTableAt(ws.name, m.tableRef ?? m.ref ?? 'A1', m.name);
-        if (m.headerRow === false) table.showHeaders = false;
-        if (m.totalsRow) table.showTotals = true;
-      } catch (e) {
-        warnings.push(`${ws.name}: ${m.name}: ${e instanceof Error ? e.message : String(e)}`);
-      }
+  for (const { sheetName, model: m } of listObjects(book)) {
+    try {
+      const table = wb.addTableAt(sheetName, m.tableRef ?? m.ref ?? 'A1', m.name);
+      if (m.headerRow === false) table.showHeaders = false;
+      if (m.totalsRow) table.showTotals = true;
+    } catch (e) {
+      warnings.push(`${sheetName}: ${m.name}: ${e instanceof Error ? e.message : String(e)}`);
     }
   }
   const active = (book.views?.[0] as { activeTab?: number } | undefined)?.activeTab;

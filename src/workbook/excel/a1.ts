@@ -1,9 +1,8 @@
 /** A1 addresses from 0-based positions (Office.js `rowIndex`/`columnIndex` are 0-based). */
+import { columnLetters } from '../../domain/columnLetters';
 
 export function columnLetter(column: number): string {
-  let s = '';
-  for (let n = column + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
+  return columnLetters(column + 1);
 }
 
 /** `A1` or `A1:C3` for a block of `rows` × `columns` cells at (row, column). */

@@ -14,7 +14,8 @@
  * - column widths and row heights by runs of equal values; the page setup (ExcelApi 1.9).
  */
 import type { BorderEdge, Box, FormGrid, FormStyle, LineStyle, StyleKey } from '../../domain/forms/grid';
-import { boxRef, columnLetters } from '../../domain/forms/grid';
+import { columnLetters } from '../../domain/columnLetters';
+import { boxRef } from '../../domain/forms/grid';
 import type { WriteStep } from '../port';
 import type { XlBorderIndex, XlRangeFormat, XlWorkbook, XlWorksheet } from './api';
 import { toExcel } from './cells';

@@ -27,6 +27,7 @@ import { Serial } from '../../domain/dates';
 import { DemoCell, DemoRow, Lang, demoRows, schemeRows, settingsRows } from '../../domain/demo';
 import { ColumnDef, INPUT_TABLES, InputTableDef } from '../../domain/tables';
 import { VALIDATION_ROOM, columnWidth, dropdownOf, numFmtOf } from '../operations/columnFormats';
+import { columnLetters } from '../../domain/columnLetters';
 
 export interface NewWorkbookOptions {
   lang: Lang;
@@ -58,12 +59,6 @@ const DROPDOWN_MESSAGES = {
   zh: { title: '请从列表中选择', error: (words: string[]) => `请输入以下之一：${words.join('、')}` },
   en: { title: 'Choose from the list', error: (words: string[]) => `Enter one of: ${words.join(', ')}` },
 };
-
-function columnLetter(n: number): string {
-  let s = '';
-  for (; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
 
 // ---------------------------------------------------------------------------------------------
 // XML
@@ -209,7 +204,7 @@ interface SheetPart {
 /** One input table: its sheet (header row, data rows, columns, frozen pane, dropdowns) and its ListObject. */
 function tableSheet(def: InputTableDef, id: number, rows: readonly DemoRow[], lang: Lang, strings: SharedStrings, styles: Styles): SheetPart {
   const columns = def.columns as readonly ColumnDef[];
-  const letters = columns.map((_, i) => columnLetter(i + 1));
+  const letters = columns.map((_, i) => columnLetters(i + 1));
   const lastLetter = letters[letters.length - 1];
   const xfs = columns.map((c) => styles.xf(numFmtOf(c)));
   // An Excel table needs a data row: an empty table keeps one blank row, which every reader skips.

@@ -17,28 +17,14 @@ import ExcelJS from 'exceljs';
 import { chmod, stat } from 'node:fs/promises';
 import { CellValue, isBlank } from '../../domain/cells';
 import { rangeTable } from '../../domain/snapshot';
+import { columnLetters } from '../../domain/columnLetters';
 import { TABLES_BY_NAME } from '../../domain/tables';
 import type { OwnedTableContents, ReadReply, ReadRequest, WorkbookPort, WritePlan, WriteStep } from '../port';
 import { plainValue } from './cellValue';
 import { TABLE_STYLE, writeAtomically } from './init';
 import { decodeRef, snapshotOf } from './read';
 import { renderFormSheet } from './renderForm';
-
-/** The part of ExcelJS's table model the adapter reads and moves. */
-interface TableModel {
-  name: string;
-  ref?: string;
-  tableRef?: string;
-  autoFilterRef?: string;
-  headerRow?: boolean;
-  totalsRow?: boolean;
-}
-
-interface ListObject {
-  name: string;
-  ws: ExcelJS.Worksheet;
-  model: TableModel;
-}
+import { ListObject, TableModel, listObjects } from './tables';
 
 /** Where a table's cells are: header row `top`, data rows `top + 1 … bottom`, columns `left … right`. */
 interface Place {
@@ -53,24 +39,7 @@ interface Place {
 
 const sameName = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
-function listObjects(wb: ExcelJS.Workbook): ListObject[] {
-  const out: ListObject[] = [];
-  for (const ws of wb.worksheets) {
-    for (const t of ws.getTables() as unknown as { table?: TableModel; model?: TableModel }[]) {
-      const model = t.table ?? t.model;
-      if (model?.name) out.push({ name: model.name, ws, model });
-    }
-  }
-  return out;
-}
-
-function columnLetter(n: number): string {
-  let s = '';
-  for (; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
-
-const address = (row: number, col: number) => `${columnLetter(col)}${row}`;
+const address = (row: number, col: number) => `${columnLetters(col)}${row}`;
 const rangeRef = (top: number, left: number, bottom: number, right: number) => `${address(top, left)}:${address(bottom, right)}`;
 
 function placeOf(lo: ListObject): Place {
@@ -273,7 +242,7 @@ function createTable(wb: ExcelJS.Workbook, step: Extract<WriteStep, { kind: 'cre
       for (let r = 2; r <= lastRow; r++) ws.getCell(r, i + 1).numFmt = f.numFmt;
     }
     if (f.list && f.list.length > 0) {
-      const letter = columnLetter(i + 1);
+      const letter = columnLetters(i + 1);
       validations(ws).add(`${letter}2:${letter}${lastValidated}`, {
         type: 'list',
         allowBlank: true,

@@ -4,6 +4,7 @@ import { TableSnapshot, WorkbookSnapshot, locateTables, rangeTable } from '../..
 import { INPUT_TABLES } from '../../domain/tables';
 import { plainValue } from './cellValue';
 import { normalizePackage } from './normalize';
+import { listObjects } from './tables';
 import { readFile } from 'node:fs/promises';
 
 /** `A1:T9` → corners (1-based). */
@@ -27,25 +28,6 @@ function block(ws: ExcelJS.Worksheet, top: number, left: number, bottom: number,
       for (let c = left; c <= right; c++) line[c - left] = plainValue(values[c]);
     }
     out.push(line);
-  }
-  return out;
-}
-
-interface TableModel {
-  name: string;
-  ref?: string;
-  tableRef?: string;
-  headerRow?: boolean;
-  totalsRow?: boolean;
-}
-
-function listObjects(wb: ExcelJS.Workbook): { name: string; sheetName: string; model: TableModel; ws: ExcelJS.Worksheet }[] {
-  const out: { name: string; sheetName: string; model: TableModel; ws: ExcelJS.Worksheet }[] = [];
-  for (const ws of wb.worksheets) {
-    for (const t of ws.getTables() as unknown as { table?: TableModel; model?: TableModel }[]) {
-      const model = (t.table ?? t.model) as TableModel;
-      if (model?.name) out.push({ name: model.name, sheetName: ws.name, model, ws });
-    }
   }
   return out;
 }
