@@ -9,7 +9,7 @@ import { ColumnField } from '../components/ColumnField';
 import { Draft, PickOption, checkDraft, dateInputValue, findingDetail, nextId, pickOptions, recordOf } from '../draft';
 import { useLang, usePaneState, useServices } from '../services';
 import { useWorkbookRead } from '../useWorkbook';
-import { Section, usePanelStyles } from './common';
+import { Section, Status, StatusMessage, TableMissing, usePanelStyles } from './common';
 
 /** The tables people type rows into (Settings and the scheme have their own panel). */
 export const ENTRY_TABLES: readonly InputTableDef[] = INPUT_TABLES.filter((d) => d.name !== 'Settings' && d.name !== 'ScoringScheme');
@@ -23,7 +23,6 @@ function freshDraft(def: InputTableDef, snapshot: WorkbookSnapshot | null, today
   return d;
 }
 
-type Status = { intent: 'success' | 'error' | 'warning'; text: string; details?: string[] } | null;
 
 export function EntryPanel({ active }: { active: boolean }) {
   const styles = usePanelStyles();
@@ -145,11 +144,7 @@ export function EntryPanel({ active }: { active: boolean }) {
           </MessageBar>
         )}
         {!snapshot && read.loading && <Spinner size="tiny" label={t.loading} />}
-        {missing && (
-          <MessageBar intent="warning">
-            <MessageBarBody>{t.tableMissing(def.sheet[lang])}</MessageBarBody>
-          </MessageBar>
-        )}
+        {missing && <TableMissing sheet={def.sheet[lang]} />}
         {snapshot && !missing && (
           <form
             className={styles.form}
@@ -180,20 +175,7 @@ export function EntryPanel({ active }: { active: boolean }) {
             </div>
           </form>
         )}
-        {status && (
-          <MessageBar intent={status.intent} layout="multiline" role="status">
-            <MessageBarBody>
-              {status.text}
-              {status.details && status.details.length > 0 && (
-                <ul className={styles.list}>
-                  {status.details.map((d, i) => (
-                    <li key={i}>{d}</li>
-                  ))}
-                </ul>
-              )}
-            </MessageBarBody>
-          </MessageBar>
-        )}
+        <StatusMessage status={status} />
       </Section>
     </div>
   );

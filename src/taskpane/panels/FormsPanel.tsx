@@ -1,4 +1,4 @@
-import { Button, Dropdown, Field, Input, MessageBar, MessageBarBody, Option, Spinner, Text } from '@fluentui/react-components';
+import { Button, Dropdown, Field, Input, Option, Spinner, Text } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
 import { isBlank } from '../../domain/cells';
 import { FORM_CODES, FORM_TEMPLATES, FormCode, SubjectKind, defaultFormPeriod } from '../../domain/forms';
@@ -12,7 +12,7 @@ import { ColumnField } from '../components/ColumnField';
 import { PickOption, pickOptions } from '../draft';
 import { useLang, usePaneState, useServices } from '../services';
 import { errorText, useWorkbookRead } from '../useWorkbook';
-import { Section, usePanelStyles } from './common';
+import { Section, Status, StatusMessage, usePanelStyles } from './common';
 
 /** IDs of visits or complaints to pick from, newest first: `V0001 C0003`. */
 function idOptions(snapshot: WorkbookSnapshot, kind: 'visit' | 'complaint'): PickOption[] {
@@ -55,7 +55,7 @@ export function FormsPanel({ active }: { active: boolean }) {
   const [subject, setSubject] = useState('');
   const [period, setPeriod] = useState(() => defaultFormPeriod('customer-profile', today()).label);
   const [busy, setBusy] = useState(false);
-  const [status, setStatus] = useState<{ intent: 'success' | 'error'; text: string } | null>(null);
+  const [status, setStatus] = useState<Status>(null);
   const template = FORM_TEMPLATES[code];
 
   const options = useMemo(() => {
@@ -141,11 +141,7 @@ export function FormsPanel({ active }: { active: boolean }) {
           </Button>
           {busy && <Spinner size="tiny" />}
         </div>
-        {status && (
-          <MessageBar intent={status.intent} role="status">
-            <MessageBarBody>{status.text}</MessageBarBody>
-          </MessageBar>
-        )}
+        <StatusMessage status={status} />
       </Section>
     </div>
   );

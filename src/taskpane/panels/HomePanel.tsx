@@ -22,7 +22,7 @@ import { initWorkbook } from '../../workbook/operations';
 import type { ReadReply } from '../../workbook/port';
 import { useLang, usePaneState, useServices } from '../services';
 import { errorText, useWorkbookRead } from '../useWorkbook';
-import { Section, usePanelStyles } from './common';
+import { Section, Status, StatusMessage, usePanelStyles } from './common';
 
 export interface WorkbookSummary {
   tables: { name: string; sheetName: string | null; rows: number | null }[];
@@ -69,7 +69,7 @@ export function HomePanel({ active }: { active: boolean }) {
   const read = useWorkbookRead({ inputs: true, owned: [...OUTPUT_TABLE_NAMES] }, active);
   const summary = useMemo(() => (read.data ? summarize(read.data, today(), lang) : null), [read.data, today, lang]);
   const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ intent: 'success' | 'error'; text: string } | null>(null);
+  const [message, setMessage] = useState<Status>(null);
 
   const setUp = async () => {
     setBusy(true);
@@ -158,11 +158,7 @@ export function HomePanel({ active }: { active: boolean }) {
           </Button>
           {busy && <Spinner size="tiny" />}
         </div>
-        {message && (
-          <MessageBar intent={message.intent}>
-            <MessageBarBody>{message.text}</MessageBarBody>
-          </MessageBar>
-        )}
+        <StatusMessage status={message} />
       </Section>
     </div>
   );

@@ -1,4 +1,4 @@
-import { Button, MessageBar, MessageBarBody, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { CellValue, isBlank, normalizeWord } from '../../domain/cells';
 import { analyse } from '../../domain/engine';
@@ -15,7 +15,7 @@ import { ColumnField } from '../components/ColumnField';
 import { Draft, PickOption, checkDraft, recordOf } from '../draft';
 import { useLang, usePaneState, useServices } from '../services';
 import { errorText, useWorkbookRead } from '../useWorkbook';
-import { Section, usePanelStyles } from './common';
+import { Section, Status, StatusMessage, TableMissing, usePanelStyles } from './common';
 
 const useStyles = makeStyles({
   card: {
@@ -76,7 +76,7 @@ export function SettingsPanel({ active }: { active: boolean }) {
   const [edits, setEdits] = useState<Edits>({});
   const [findings, setFindings] = useState<Finding[]>([]);
   const [busy, setBusy] = useState(false);
-  const [status, setStatus] = useState<{ intent: 'success' | 'error' | 'info'; text: string } | null>(null);
+  const [status, setStatus] = useState<Status>(null);
   const [newRow, setNewRow] = useState<Draft | null>(null);
   const [newFindings, setNewFindings] = useState<Finding[]>([]);
 
@@ -211,9 +211,7 @@ export function SettingsPanel({ active }: { active: boolean }) {
     <div className={styles.panel}>
       <Section title={t.settingsTitle}>
         {!settingsSnap ? (
-          <MessageBar intent="warning">
-            <MessageBarBody>{t.tableMissing(Settings.sheet[lang])}</MessageBarBody>
-          </MessageBar>
+          <TableMissing sheet={Settings.sheet[lang]} />
         ) : (
           (() => {
             const { positions } = matchHeaders(Settings, settingsSnap.headers);
@@ -236,9 +234,7 @@ export function SettingsPanel({ active }: { active: boolean }) {
       </Section>
       <Section title={t.schemeTitle}>
         {!schemeSnap ? (
-          <MessageBar intent="warning">
-            <MessageBarBody>{t.tableMissing(ScoringScheme.sheet[lang])}</MessageBarBody>
-          </MessageBar>
+          <TableMissing sheet={ScoringScheme.sheet[lang]} />
         ) : (
           (() => {
             const { positions } = matchHeaders(ScoringScheme, schemeSnap.headers);
@@ -317,11 +313,7 @@ export function SettingsPanel({ active }: { active: boolean }) {
         </Button>
         {busy && <Spinner size="tiny" />}
       </div>
-      {status && (
-        <MessageBar intent={status.intent} role="status">
-          <MessageBarBody>{status.text}</MessageBarBody>
-        </MessageBar>
-      )}
+      <StatusMessage status={status} />
     </div>
   );
 }

@@ -25,7 +25,7 @@ import { findingCell } from '../draft';
 import type { CellRef } from '../sheetUi';
 import { useLang, usePaneState, useServices } from '../services';
 import { errorText } from '../useWorkbook';
-import { Section, usePanelStyles } from './common';
+import { Section, Status, StatusMessage, usePanelStyles } from './common';
 
 const SHOWN_PER_TABLE = 200;
 
@@ -65,7 +65,7 @@ export function ValidatePanel() {
   const [checkedAt, setCheckedAt] = useState(-1);
   const [busy, setBusy] = useState(false);
   const [showWarnings, setShowWarnings] = useState(true);
-  const [message, setMessage] = useState<{ intent: 'success' | 'error' | 'info'; text: string } | null>(null);
+  const [message, setMessage] = useState<Status>(null);
   const [highlights, setHighlights] = useState(sheets.count());
 
   const run = async () => {
@@ -164,11 +164,7 @@ export function ValidatePanel() {
             </Button>
           </div>
         )}
-        {message && (
-          <MessageBar intent={message.intent}>
-            <MessageBarBody>{message.text}</MessageBarBody>
-          </MessageBar>
-        )}
+        <StatusMessage status={message} />
         {groups.length > 0 && (
           <Accordion multiple collapsible defaultOpenItems={groups.slice(0, 1).map((g) => g.table)}>
             {groups.map((g) => (
