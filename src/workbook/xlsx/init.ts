@@ -18,9 +18,7 @@
  */
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { randomBytes } from 'node:crypto';
-import { FileHandle, open, rename, unlink } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { FileHandle, open } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import * as zlib from 'node:zlib';
 import { Serial } from '../../domain/dates';
@@ -28,6 +26,7 @@ import { DemoCell, DemoRow, Lang, demoRows, schemeRows, settingsRows } from '../
 import { ColumnDef, INPUT_TABLES, InputTableDef } from '../../domain/tables';
 import { VALIDATION_ROOM, columnWidth, dropdownOf, numFmtOf } from '../operations/columnFormats';
 import { columnLetters } from '../../domain/columnLetters';
+import { replaceFileAt } from './package/safeFile';
 
 export interface NewWorkbookOptions {
   lang: Lang;
@@ -406,10 +405,13 @@ function dosDateTime(d: Date): { date: number; time: number } {
   };
 }
 
-/** Writes a zip (PKWARE APPNOTE: local headers, data, central directory, end record; no Zip64). */
+/**
+ * Writes a zip (PKWARE APPNOTE: local headers, data, central directory, end record; no Zip64)
+ * into the empty temp file writeAtomically created ('r+': it must exist, with its mode).
+ */
 async function writeZip(path: string, entries: ZipEntry[], now: Date): Promise<void> {
   const { date, time } = dosDateTime(now);
-  const handle: FileHandle = await open(path, 'wx');
+  const handle: FileHandle = await open(path, 'r+');
   try {
     const central: Buffer[] = [];
     let offset = 0;
@@ -467,23 +469,14 @@ async function writeZip(path: string, entries: ZipEntry[], now: Date): Promise<v
 /**
  * Writes a file through a temp file in the same folder, then renames it over the target: the
  * target is either absent (or the old file) or the complete new one, never half written. On
- * failure the temp file is removed and the error passed on.
+ * failure the temp file is removed and the error passed on. The safety of every save
+ * (package/safeFile.ts): the temp is created before `write` is called, empty, with the target's
+ * owner and mode (a new file's: 0o666 less the umask), so `write` opens it with 'r+' or 'w',
+ * never 'wx'; a symlink stays a link to the replaced file; SIGINT/SIGTERM/SIGHUP remove the
+ * temp; a full disk is a DiskFullError.
  */
 export async function writeAtomically(path: string, write: (tempPath: string) => Promise<void>): Promise<void> {
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  try {
-    await write(temp);
-    const handle = await open(temp, 'r+');
-    try {
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(temp, path);
-  } catch (error) {
-    await unlink(temp).catch(() => undefined);
-    throw error;
-  }
+  await replaceFileAt(path, write);
 }
 
 /**

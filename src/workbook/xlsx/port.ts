@@ -14,14 +14,14 @@
  * column's date format), booleans as booleans; null is an empty cell.
  */
 import ExcelJS from 'exceljs';
-import { chmod, stat } from 'node:fs/promises';
 import { CellValue, isBlank } from '../../domain/cells';
 import { rangeTable } from '../../domain/snapshot';
 import { columnLetters } from '../../domain/columnLetters';
 import { TABLES_BY_NAME } from '../../domain/tables';
 import type { OwnedTableContents, ReadReply, ReadRequest, WorkbookPort, WritePlan, WriteStep } from '../port';
 import { plainValue } from './cellValue';
-import { TABLE_STYLE, writeAtomically } from './init';
+import { TABLE_STYLE } from './init';
+import { Fingerprint, replaceFileAt } from './package/safeFile';
 import { decodeRef, snapshotOf } from './read';
 import { renderFormSheet } from './renderForm';
 import { ListObject, TableModel, listObjects } from './tables';
@@ -327,15 +327,12 @@ export function xlsxPort(wb: ExcelJS.Workbook): WorkbookPort {
 /**
  * Saves a workbook over `path` through a temp file in the same folder renamed over it: the file
  * is the old one or the complete new one, never half written; on any failure the original is
- * untouched and the temp file removed. The new file keeps the old one's permissions.
+ * untouched and the temp file removed. The temp has the old file's owner and permissions from
+ * its first byte, a symlink stays a link, signals remove the temp, a full disk is a
+ * DiskFullError (package/safeFile.ts). With `expect` (readForUpdate's fingerprint of what was
+ * loaded) a workbook someone else saved meanwhile is not overwritten: FileChangedError.
  */
-export async function saveAtomically(wb: ExcelJS.Workbook, path: string): Promise<void> {
-  const mode = await stat(path).then(
-    (s) => s.mode & 0o7777,
-    () => undefined,
-  );
-  await writeAtomically(path, async (temp) => {
-    await wb.xlsx.writeFile(temp);
-    if (mode !== undefined) await chmod(temp, mode);
-  });
+export async function saveAtomically(wb: ExcelJS.Workbook, path: string, options: { expect?: Fingerprint } = {}): Promise<void> {
+  // ExcelJS opens the path with 'w', which keeps the temp's mode.
+  await replaceFileAt(path, (temp) => wb.xlsx.writeFile(temp), { expect: options.expect });
 }
