@@ -141,6 +141,12 @@ export interface Messages {
   notXlsx(file: string): string;
   corrupt(file: string, reason: string): string;
   zipNotWorkbook(file: string): string;
+  /** A part the workbook's cells refer to is missing (`xl/sharedStrings.xml`). */
+  missingPart(file: string, part: string): string;
+  /** A cell or table too large to read, or a package that would inflate past the limits. */
+  tooLarge(file: string, what: TooLarge): string;
+  changedWhileWorking(file: string): string;
+  diskFull(file: string): string;
   noKamTables(file: string, sheets: string): string;
   problemsHeader(file: string, count: number): string;
   fileExists(file: string): string;
@@ -196,6 +202,15 @@ export interface Messages {
   outIsInput(file: string): string;
 }
 
+/** Which limit of the package reader (src/workbook/xlsx/package/limits.ts) a file passed. */
+export type TooLarge =
+  | { limit: 'total' | 'ratio'; part: string; allowed: number }
+  | { limit: 'parts'; count: number; allowed: number }
+  | { limit: 'cellText'; part: string; length: number; allowed: number }
+  | { limit: 'cells'; table: string; cells: number; allowed: number };
+
+const gib = (bytes: number) => `${Math.round((bytes / 1024 ** 3) * 10) / 10} GiB`;
+
 const ROLE_EN: Record<string, string> = { 经理: 'Manager', 内勤: 'Clerk', 专员: 'Specialist' };
 
 const en: Messages = {
@@ -239,6 +254,23 @@ const en: Messages = {
   notXlsx: (f) => `${f} is not an .xlsx workbook (an .xlsx file is a ZIP package; this is not).`,
   corrupt: (f, r) => `${f} is damaged and cannot be opened as an .xlsx workbook${r ? ` (${r})` : ''}.`,
   zipNotWorkbook: (f) => `${f} is a ZIP archive but not an Excel workbook (it has no worksheets).`,
+  missingPart: (f, part) => `${f} is incomplete: its cells refer to the part ${part}, which the file does not contain; open it in Excel or LibreOffice and save it again.`,
+  tooLarge: (f, w) => {
+    switch (w.limit) {
+      case 'total':
+        return `${f} is refused: its parts would unpack to more than ${gib(w.allowed)} (at ${w.part}).`;
+      case 'ratio':
+        return `${f} is refused: the part ${w.part} unpacks to more than ${w.allowed} times its packed size (a zip bomb?).`;
+      case 'parts':
+        return `${f} is refused: it holds ${w.count} parts, more than the ${w.allowed} a workbook may.`;
+      case 'cellText':
+        return `${f} is refused: a cell in ${w.part} holds more than ${w.allowed} characters, Excel's limit.`;
+      case 'cells':
+        return `${f} is refused: the table ${w.table} would take ${w.cells} cells, more than the ${w.allowed} the add-in reads; delete the empty rows and columns after the data (or the stray cell far below or to the right).`;
+    }
+  },
+  changedWhileWorking: (f) => `${f} changed while we worked (another program or person saved it): nothing was written; run again.`,
+  diskFull: (f) => `cannot write ${f}: the disk is full; the workbook was left as it was.`,
   noKamTables: (f, sheets) =>
     `${f} has none of the KAM tables (no table or sheet named ${sheets}…): is it a KAM workbook? 'kam init' creates one.`,
   problemsHeader: (f, n) => `${f} cannot be used until ${n === 1 ? 'this problem is' : `these ${n} problems are`} fixed:`,
@@ -328,6 +360,23 @@ const zh: Messages = {
   notXlsx: (f) => `${f} 不是 .xlsx 工作簿（.xlsx 文件是 ZIP 压缩包，而它不是）。`,
   corrupt: (f, r) => `${f} 已损坏，无法作为 .xlsx 工作簿打开${r ? `（${r}）` : ''}。`,
   zipNotWorkbook: (f) => `${f} 是 ZIP 压缩包，但不是 Excel 工作簿（其中没有工作表）。`,
+  missingPart: (f, part) => `${f} 不完整：单元格引用的部件 ${part} 不在文件中；请用 Excel 或 LibreOffice 打开后重新保存。`,
+  tooLarge: (f, w) => {
+    switch (w.limit) {
+      case 'total':
+        return `已拒绝 ${f}：其部件解压后将超过 ${gib(w.allowed)}（在 ${w.part}）。`;
+      case 'ratio':
+        return `已拒绝 ${f}：部件 ${w.part} 解压后超过压缩大小的 ${w.allowed} 倍（疑似压缩炸弹）。`;
+      case 'parts':
+        return `已拒绝 ${f}：它含有 ${w.count} 个部件，超过工作簿允许的 ${w.allowed} 个。`;
+      case 'cellText':
+        return `已拒绝 ${f}：${w.part} 中有单元格超过 ${w.allowed} 个字符（Excel 的上限）。`;
+      case 'cells':
+        return `已拒绝 ${f}：表 ${w.table} 将占用 ${w.cells} 个单元格，超过加载项可读取的 ${w.allowed} 个；请删除数据之后的空行、空列（或远处的零散单元格）。`;
+    }
+  },
+  changedWhileWorking: (f) => `${f} 在处理期间被其他程序或他人保存过：未写入任何内容，请重新运行。`,
+  diskFull: (f) => `无法写入 ${f}：磁盘已满；工作簿保持原样。`,
   noKamTables: (f, sheets) => `${f} 中没有任何 KAM 表格（没有名为 ${sheets}…的表格或工作表）：它是 KAM 工作簿吗？可用 kam init 新建。`,
   problemsHeader: (f, n) => `${f} 有 ${n} 个问题，修正后才能使用：`,
   fileExists: (f) => `${f} 已存在：kam init 不会覆盖文件，请换一个文件名或先删除它。`,

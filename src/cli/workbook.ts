@@ -1,24 +1,27 @@
-import type ExcelJS from 'exceljs';
 import { open, stat } from 'node:fs/promises';
 import type { Problem } from '../domain/book';
 import { problemMessage } from '../domain/i18n/messages';
 import { WorkbookSnapshot } from '../domain/snapshot';
 import { INPUT_TABLES } from '../domain/tables';
-import { loadWorkbook, snapshotOf } from '../workbook/xlsx/read';
+import { OpenedPackage, openPackageFile } from '../workbook/xlsx/package/file';
+import { LimitError, PackageError } from '../workbook/xlsx/package/limits';
+import { readSnapshot } from '../workbook/xlsx/package/readTables';
+import { DiskFullError, FileChangedError } from '../workbook/xlsx/package/safeFile';
 import { InputError } from './errors';
-import { Lang, Messages } from './messages';
+import { Lang, Messages, TooLarge } from './messages';
 
 /**
  * Opens an .xlsx for reading and turns every way it can fail into one sentence: no such
  * file, a folder, an empty file, an old .xls, a text/CSV file, another kind of file, a damaged
- * ZIP, a ZIP that is not a workbook. The file is only ever read.
+ * ZIP, a ZIP that is not a workbook, a part missing, a file past the reader's limits (a zip
+ * bomb, a stray cell at XFD1048576). The file is only ever read.
  */
 export async function openSnapshot(file: string): Promise<WorkbookSnapshot> {
   return (await openWorkbook(file)).snapshot;
 }
 
-/** The loaded workbook as well, for commands that write it back (`kam kpi --write`). */
-export async function openWorkbook(file: string): Promise<{ workbook: ExcelJS.Workbook; snapshot: WorkbookSnapshot }> {
+/** The opened package as well, for commands that write it back (`kam kpi --write`, `kam form`). */
+export async function openWorkbook(file: string): Promise<{ opened: OpenedPackage; snapshot: WorkbookSnapshot }> {
   let size: number;
   try {
     const st = await stat(file);
@@ -31,21 +34,48 @@ export async function openWorkbook(file: string): Promise<{ workbook: ExcelJS.Wo
   if (size === 0) throw new InputError((m) => m.emptyFile(file));
   const head = await readHead(file, 4096);
   checkSignature(file, head);
+  try {
+    const opened = await openPackageFile(file);
+    if (!opened.pkg.sheets.some((s) => s.part)) throw new PackageError('noWorkbook');
+    return { opened, snapshot: readSnapshot(opened.pkg) };
+  } catch (e) {
+    throw readError(file, e);
+  }
+}
 
-  let wb: ExcelJS.Workbook;
-  try {
-    wb = await loadWorkbook(file);
-  } catch (e) {
-    if (isFsError(e)) throw fileError(file, e);
-    // A library's own TypeError ("cannot read properties of undefined") says nothing to a user.
-    throw new InputError((m) => m.corrupt(file, e instanceof TypeError ? '' : shortReason(e)));
+/** Why a workbook could not be read, as one sentence: the package layer's refusals named precisely. */
+export function readError(file: string, e: unknown): InputError {
+  if (e instanceof InputError) return e;
+  if (isFsError(e)) return fileError(file, e);
+  if (e instanceof LimitError) return new InputError((m) => m.tooLarge(file, tooLarge(e)));
+  if (e instanceof PackageError) {
+    if (e.reason === 'noWorkbook') return new InputError((m) => m.zipNotWorkbook(file));
+    if (e.reason === 'encrypted') return new InputError((m) => m.oldXls(file));
+    if (e.reason === 'missingPart') return new InputError((m) => m.missingPart(file, e.part));
+    return new InputError((m) => m.corrupt(file, shortReason(e)));
   }
-  if (wb.worksheets.length === 0) throw new InputError((m) => m.zipNotWorkbook(file));
-  try {
-    return { workbook: wb, snapshot: snapshotOf(wb) };
-  } catch (e) {
-    throw new InputError((m) => m.corrupt(file, shortReason(e)));
+  return new InputError((m) => m.corrupt(file, shortReason(e)));
+}
+
+function tooLarge(e: LimitError): TooLarge {
+  switch (e.limit) {
+    case 'parts':
+      return { limit: 'parts', count: e.actual, allowed: e.allowed };
+    case 'cellText':
+      return { limit: 'cellText', part: e.where, length: e.actual, allowed: e.allowed };
+    case 'cells':
+      return { limit: 'cells', table: e.where, cells: e.actual, allowed: e.allowed };
+    default:
+      return { limit: e.limit, part: e.where, allowed: e.allowed };
   }
+}
+
+/** Why a save failed, as one sentence; the original file is as it was in every case. */
+export function writeError(file: string, e: unknown): InputError {
+  if (e instanceof FileChangedError) return new InputError((m) => m.changedWhileWorking(file));
+  if (e instanceof DiskFullError) return new InputError((m) => m.diskFull(file));
+  if (isFsError(e) && (e.code === 'EACCES' || e.code === 'EPERM')) return new InputError((m) => m.cannotWrite(file, m.noPermission));
+  return new InputError((m) => m.cannotWrite(file, shortReason(e)));
 }
 
 async function readHead(file: string, length: number): Promise<Buffer> {

@@ -75,8 +75,20 @@ export type WriteStep =
    * sheet does not become the active one (an `activate` step does that).
    */
   | { kind: 'addSheet'; sheetName: string; grid: FormGrid }
+  /**
+   * Cells of existing rows of a table changed (the user edited a row, SPEC §8): `row` counts
+   * the table's data rows from 0, `column` its columns from 0. Only these cells are written;
+   * each keeps its format.
+   */
+  | { kind: 'updateCells'; tableName: string; cells: readonly CellUpdate[] }
   /** Brings a sheet to the front (Excel) or marks it active (xlsx). */
   | { kind: 'activate'; sheetName: string };
+
+export interface CellUpdate {
+  row: number;
+  column: number;
+  value: CellValue;
+}
 
 export interface WritePlan {
   steps: WriteStep[];

@@ -18,6 +18,7 @@ import { validate } from '../../src/domain/validate';
 import { saveAtomically, xlsxPort } from '../../src/workbook/xlsx/port';
 import { loadWorkbook, readXlsxSnapshot } from '../../src/workbook/xlsx/read';
 import { writeKpisToFile } from '../../src/workbook/xlsx/writeKpis';
+import { openPackageFile } from '../../src/workbook/xlsx/package/file';
 import expectedQ4 from '../fixtures/example-2025Q4.expected.json';
 import { fingerprints, saveAndReload, removeTempDirs, tableModel, tableValues, tempDir } from '../helpers/xlsx';
 
@@ -139,7 +140,7 @@ describe('writeKpisToFile on a workbook written by openpyxl', () => {
   });
 
   it('adds the year’s rows next to the quarter’s, and writes nothing when the workbook cannot be computed', async () => {
-    const out = await writeKpisToFile(file, '2025', AS_OF, undefined, { workbook: await loadWorkbook(file) });
+    const out = await writeKpisToFile(file, '2025', AS_OF, undefined, { opened: await openPackageFile(file) });
     expect(out.kind).toBe('written');
     const { headers, rows } = tableValues(await loadWorkbook(file), 'KpiResults');
     const periods = rows.map((r) => r[headers.indexOf('期间')]);
@@ -159,10 +160,10 @@ describe('writeKpisToFile on a workbook written by openpyxl', () => {
 describe('xlsxPort', () => {
   it('recalculates twice in one session (tables made in memory) as across saves', async () => {
     const file = copyFixture();
-    const wb = await loadWorkbook(file);
-    expect((await writeKpisToFile(file, '2025Q4', AS_OF, 'en', { workbook: wb })).kind).toBe('written');
-    expect((await writeKpisToFile(file, '2025', AS_OF, undefined, { workbook: wb })).kind).toBe('written');
-    expect((await writeKpisToFile(file, '2025Q4', AS_OF, undefined, { workbook: wb })).kind).toBe('written');
+    const wb = await openPackageFile(file);
+    expect((await writeKpisToFile(file, '2025Q4', AS_OF, 'en', { opened: wb })).kind).toBe('written');
+    expect((await writeKpisToFile(file, '2025', AS_OF, undefined, { opened: wb })).kind).toBe('written');
+    expect((await writeKpisToFile(file, '2025Q4', AS_OF, undefined, { opened: wb })).kind).toBe('written');
     const again = await loadWorkbook(file);
     expect(again.worksheets.slice(-3).map((w) => w.name)).toEqual(['KpiResults', 'Scorecards', 'Pipeline']);
     const { headers, rows } = tableValues(again, 'Pipeline');

@@ -4,11 +4,13 @@ import { dirname, resolve } from 'node:path';
 import { FORM_TEMPLATES } from '../../domain/forms';
 import { GenerateFormOptions, generateForm } from '../../workbook/operations';
 import type { WorkbookPort } from '../../workbook/port';
+import { savePackage } from '../../workbook/xlsx/package/file';
+import { packagePort } from '../../workbook/xlsx/package/packagePort';
 import { saveAtomically, xlsxPort } from '../../workbook/xlsx/port';
 import { FormArgs } from '../args';
 import { CliContext, timed } from '../context';
 import { InputError } from '../errors';
-import { assertUsable, isFsError, openWorkbook, shortReason } from '../workbook';
+import { assertUsable, isFsError, openWorkbook, shortReason, writeError } from '../workbook';
 
 /**
  * `kam form FILE --template CODE …` (SPEC §5, §6): a print-ready form filled from the workbook,
@@ -20,12 +22,13 @@ import { assertUsable, isFsError, openWorkbook, shortReason } from '../workbook'
  */
 export async function runForm(args: FormArgs, ctx: CliContext): Promise<number> {
   if (args.out !== undefined) await checkOut(args.file, args.out);
-  const { workbook } = await timed(ctx, 'load', () => openWorkbook(args.file));
+  const { opened } = await timed(ctx, 'load', () => openWorkbook(args.file));
   const options: GenerateFormOptions = { template: args.template, period: args.period, asOf: args.asOf ?? ctx.today };
   if (args.subject) options[args.subject.kind] = args.subject.id;
 
-  const book = args.out === undefined ? workbook : newWorkbook();
-  const port = args.out === undefined ? xlsxPort(workbook) : readingInto(xlsxPort(workbook), book);
+  const source = packagePort(opened.pkg);
+  const book = args.out === undefined ? null : newWorkbook();
+  const port = book === null ? source : readingInto(source, book);
   const outcome = await timed(ctx, 'engine', () => generateForm(port, options));
   if (outcome.kind === 'problems') {
     assertUsable(args.file, outcome.problems, ctx.lang); // throws: one line per missing table or column
@@ -38,7 +41,7 @@ export async function runForm(args: FormArgs, ctx: CliContext): Promise<number> 
 
   const title = FORM_TEMPLATES[args.template].title[ctx.lang];
   const target = args.out ?? args.file;
-  await timed(ctx, 'write', () => save(book, target));
+  await timed(ctx, 'write', () => save(target, () => (book === null ? savePackage(opened, target) : saveAtomically(book, target))));
   ctx.out(args.out !== undefined ? ctx.m.formWritten(args.out, title, outcome.sheetName) : ctx.m.formAdded(args.file, title, outcome.sheetName));
   return 0;
 }
@@ -76,12 +79,15 @@ async function checkOut(file: string, out: string): Promise<void> {
   if (!folder) throw new InputError((m) => m.noFolder(out));
 }
 
-/** Saves through a temp file renamed over the target: on failure the target is as it was. */
-async function save(workbook: ExcelJS.Workbook, path: string): Promise<void> {
+/**
+ * Saves through a temp file renamed over the target: on failure the target is as it was. The
+ * workbook itself is patched (only the new sheet and the directory parts written); --out is a
+ * new file ExcelJS writes whole.
+ */
+async function save(path: string, write: () => Promise<void>): Promise<void> {
   try {
-    await saveAtomically(workbook, path);
+    await write();
   } catch (e) {
-    const denied = isFsError(e) && (e.code === 'EACCES' || e.code === 'EPERM' || e.code === 'EROFS');
-    throw new InputError((m) => m.cannotWrite(path, denied ? m.noPermission : shortReason(e)));
+    throw isFsError(e) && e.code === 'EROFS' ? new InputError((m) => m.cannotWrite(path, m.noPermission)) : writeError(path, e);
   }
 }

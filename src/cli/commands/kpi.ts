@@ -1,13 +1,13 @@
-import type ExcelJS from 'exceljs';
 import type { Problem } from '../../domain/book';
 import { Analysis, excludedTotal, kpiReport } from '../../domain/engine';
 import type { KpiReport } from '../../domain/kpi';
 import { writeKpisToFile } from '../../workbook/xlsx/writeKpis';
 import { KpiArgs } from '../args';
 import { CliContext, timed } from '../context';
-import { CliError, InputError } from '../errors';
+import { CliError } from '../errors';
+import type { OpenedPackage } from '../../workbook/xlsx/package/file';
 import { excludedParts, formatKpiReport } from '../format';
-import { assertUsable, isFsError, openWorkbook, shortReason } from '../workbook';
+import { assertUsable, openWorkbook, writeError } from '../workbook';
 
 /**
  * `kam kpi FILE --period P`: the period's KPIs and scorecards. With --strict, rows left out
@@ -16,10 +16,10 @@ import { assertUsable, isFsError, openWorkbook, shortReason } from '../workbook'
  * failure the file is untouched.
  */
 export async function runKpi(args: KpiArgs, ctx: CliContext): Promise<number> {
-  const { workbook, snapshot } = await timed(ctx, 'load', () => openWorkbook(args.file));
+  const { opened, snapshot } = await timed(ctx, 'load', () => openWorkbook(args.file));
   const asOf = args.asOf ?? ctx.today;
   const outcome: Outcome = args.write
-    ? await timed(ctx, 'engine', () => writeKpis(args, asOf, workbook))
+    ? await timed(ctx, 'engine', () => writeKpis(args, asOf, opened))
     : await timed(ctx, 'engine', async () => kpiReport(snapshot, args.period, asOf, { strict: args.strict }));
   if (outcome.kind === 'problems') {
     assertUsable(args.file, outcome.problems, ctx.lang);
@@ -42,13 +42,13 @@ type Outcome =
   | { kind: 'refused'; excluded: Record<string, number> };
 
 /** The outputs land in the workbook's own language (not the terminal's): they belong to it. */
-async function writeKpis(args: KpiArgs, asOf: number, workbook: ExcelJS.Workbook): Promise<Outcome> {
+async function writeKpis(args: KpiArgs, asOf: number, opened: OpenedPackage): Promise<Outcome> {
   let outcome: Awaited<ReturnType<typeof writeKpisToFile>>;
   try {
-    outcome = await writeKpisToFile(args.file, args.period, asOf, undefined, { strict: args.strict, workbook });
+    outcome = await writeKpisToFile(args.file, args.period, asOf, undefined, { strict: args.strict, opened });
   } catch (e) {
-    // Saving failed; saveAtomically left the original as it was.
-    throw new InputError((m) => m.cannotWrite(args.file, isFsError(e) && (e.code === 'EACCES' || e.code === 'EPERM') ? m.noPermission : shortReason(e)));
+    // Saving failed or was refused; the original is as it was.
+    throw writeError(args.file, e);
   }
   if (outcome.kind !== 'written') return outcome;
   return { kind: 'report', report: outcome.report, analysis: outcome.analysis, sheets: Object.values(outcome.tables).map((t) => t.sheetName) };

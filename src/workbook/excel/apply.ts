@@ -133,6 +133,19 @@ function appendRows(step: Extract<WriteStep, { kind: 'appendRows' }>, shapes: Ma
   return ops;
 }
 
+/** One small write per cell: an edit touches a handful of cells, never a whole row or table. */
+function updateCells(step: Extract<WriteStep, { kind: 'updateCells' }>, shapes: Map<string, TableShape>): WriteOp[] {
+  const t = shapeFor(shapes, step.tableName, 'updateCells');
+  const top = t.row + (t.showHeaders ? 1 : 0);
+  const body = t.rows - (t.showHeaders ? 1 : 0);
+  return step.cells.map((cell) => {
+    if (cell.row < 0 || cell.row >= body || cell.column < 0 || cell.column >= t.columns) throw new Error(`cell ${cell.row},${cell.column} is outside table ${step.tableName}`);
+    return op((wb) => {
+      wb.worksheets.getItem(t.sheetName).getRange(a1(top + cell.row, t.column + cell.column, 1, 1)).values = [[toExcel(cell.value)]];
+    });
+  });
+}
+
 function replaceRows(step: Extract<WriteStep, { kind: 'replaceRows' }>, shapes: Map<string, TableShape>, budgetBytes: number): WriteOp[] {
   const t = shapeFor(shapes, step.tableName, 'replaceRows');
   const rows = encodeRows(step.rows, t.columns, step.tableName);
@@ -170,9 +183,9 @@ async function readTableShapes(context: XlContext, plan: WritePlan, shapes: Map<
   const growth = new Map<string, { name: string; rows: number }>();
   for (const step of plan.steps) {
     if (step.kind === 'createTable') created.add(key(step.tableName));
-    else if ((step.kind === 'appendRows' || step.kind === 'replaceRows') && !created.has(key(step.tableName))) {
+    else if ((step.kind === 'appendRows' || step.kind === 'replaceRows' || step.kind === 'updateCells') && !created.has(key(step.tableName))) {
       const g = growth.get(key(step.tableName)) ?? { name: step.tableName, rows: 0 };
-      g.rows += step.rows.length;
+      if (step.kind !== 'updateCells') g.rows += step.rows.length;
       growth.set(key(step.tableName), g);
     }
   }
@@ -232,6 +245,8 @@ export async function applyPlan(run: ExcelRun, plan: WritePlan, budgetBytes = SY
           return replaceRows(step, shapes, budgetBytes);
         case 'addSheet':
           return addSheetOps(step, budgetBytes);
+        case 'updateCells':
+          return updateCells(step, shapes);
         case 'activate':
           return [op((wb) => wb.worksheets.getItem(step.sheetName).activate())];
       }

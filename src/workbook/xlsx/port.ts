@@ -212,6 +212,17 @@ function replaceRows(wb: ExcelJS.Workbook, step: Extract<WriteStep, { kind: 'rep
   resize(p, newBottom);
 }
 
+function updateCells(wb: ExcelJS.Workbook, step: Extract<WriteStep, { kind: 'updateCells' }>): void {
+  const lo = findListObject(wb, step.tableName);
+  if (!lo) throw new Error(`the workbook has no table ${step.tableName}`);
+  const p = placeOf(lo);
+  for (const cell of step.cells) {
+    const r = p.top + 1 + cell.row;
+    if (cell.column < 0 || p.left + cell.column > p.right || cell.row < 0 || r > p.bottom) throw new Error(`cell ${cell.row},${cell.column} is outside table ${step.tableName}`);
+    p.ws.getCell(r, p.left + cell.column).value = excelValue(cell.value);
+  }
+}
+
 function createTable(wb: ExcelJS.Workbook, step: Extract<WriteStep, { kind: 'createTable' }>): void {
   if (wb.worksheets.some((w) => sameName(w.name, step.sheetName))) throw new Error(`a sheet named ${step.sheetName} exists already`);
   if (findListObject(wb, step.tableName)) throw new Error(`a table named ${step.tableName} exists already`);
@@ -314,6 +325,9 @@ export function xlsxPort(wb: ExcelJS.Workbook): WorkbookPort {
             break;
           case 'addSheet':
             addSheet(wb, step);
+            break;
+          case 'updateCells':
+            updateCells(wb, step);
             break;
           case 'activate':
             activate(wb, step);

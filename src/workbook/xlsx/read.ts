@@ -6,6 +6,8 @@ import { plainValue } from './cellValue';
 import { normalizePackage } from './normalize';
 import { listObjects } from './tables';
 import { readFile } from 'node:fs/promises';
+import { openPackageFile } from './package/file';
+import { readSnapshot } from './package/readTables';
 
 /** `A1:T9` → corners (1-based). */
 export function decodeRef(ref: string): { top: number; left: number; bottom: number; right: number } {
@@ -65,9 +67,9 @@ export function snapshotOf(wb: ExcelJS.Workbook): WorkbookSnapshot {
   return { tables };
 }
 
-/** Reads an .xlsx file into a snapshot. Throws ExcelJS's errors for unreadable files. */
+/** Reads an .xlsx file into a snapshot, streaming only the parts the engine needs (package/). */
 export async function readXlsxSnapshot(path: string): Promise<WorkbookSnapshot> {
-  return snapshotOf(await loadWorkbook(path));
+  return readSnapshot((await openPackageFile(path)).pkg);
 }
 
 /** Loads an .xlsx with ExcelJS, mending what ExcelJS cannot read of other writers' files. */

@@ -125,12 +125,19 @@ export function inflateEntry(entry: ZipEntry, budget: InflateBudget, onBytes: (b
   const { limits } = budget;
   const ratioCap = Math.max(1 << 20, entry.raw.length * limits.maxRatio);
   let produced = 0;
+  // What the caller's onBytes throws (a stop, a scanner's refusal) passes through unchanged.
+  let passed: unknown = undefined;
   const take = (bytes: Uint8Array) => {
     produced += bytes.length;
     budget.used += bytes.length;
     if (produced > ratioCap) throw new LimitError('ratio', entry.name, Math.round(produced / Math.max(1, entry.raw.length)), limits.maxRatio);
     if (budget.used > limits.maxTotalBytes) throw new LimitError('total', entry.name, budget.used, limits.maxTotalBytes);
-    onBytes(bytes);
+    try {
+      onBytes(bytes);
+    } catch (e) {
+      passed = e;
+      throw e;
+    }
   };
   if (entry.method === 0) {
     take(entry.raw);
@@ -146,7 +153,7 @@ export function inflateEntry(entry: ZipEntry, budget: InflateBudget, onBytes: (b
     }
     if (entry.raw.length === 0) inflater.push(new Uint8Array(0), true);
   } catch (e) {
-    if (e instanceof LimitError || e instanceof PackageError) throw e;
+    if (e === passed || e instanceof LimitError || e instanceof PackageError) throw e;
     throw new PackageError('zip', entry.name, e instanceof Error ? e.message : String(e));
   }
 }
