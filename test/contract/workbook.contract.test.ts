@@ -15,6 +15,11 @@ import { WorkbookPort } from '../../src/workbook/port';
 import { xlsxPort } from '../../src/workbook/xlsx/port';
 import { Simulator } from '../../src/preview/simulator';
 import { removeTempDirs, saveAndReload, tempDir } from '../helpers/xlsx';
+import { writeFileSync } from 'node:fs';
+import { OpenedPackage, openPackageFile, savePackage } from '../../src/workbook/xlsx/package/file';
+import { packagePort } from '../../src/workbook/xlsx/package/packagePort';
+import { StylesPart } from '../../src/workbook/xlsx/package/styles';
+import { writeZip } from '../../src/workbook/xlsx/package/zip';
 
 const AS_OF = serialFromUtc(2026, 10, 10);
 const OUTPUTS = ['KpiResults', 'Scorecards', 'Pipeline'] as const;
@@ -37,6 +42,41 @@ function excelJsHost(): Host {
       wb = await saveAndReload(wb, path);
     },
   };
+}
+
+/**
+ * The package adapter (what `kam` uses on files): each reopen saves the package by patching and
+ * opens the saved file again. It starts from an empty package, as ExcelJS starts from an empty
+ * workbook.
+ */
+function packageHost(): Host {
+  const path = join(tempDir('kam-contract-pkg-'), 'book.xlsx');
+  writeFileSync(path, emptyPackage());
+  let opened: OpenedPackage | null = null;
+  return {
+    name: 'package',
+    port: () => packagePort(opened!.pkg),
+    reopen: async () => {
+      if (opened) await savePackage(opened, path);
+      opened = await openPackageFile(path);
+    },
+  };
+}
+
+/** A package with a workbook, styles and no sheet yet. */
+function emptyPackage(): Buffer {
+  const head = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+  const rels = (items: string) => `${head}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${items}</Relationships>`;
+  const parts: Record<string, string> = {
+    '[Content_Types].xml':
+      `${head}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>` +
+      '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>',
+    '_rels/.rels': rels('<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>'),
+    'xl/workbook.xml': `${head}<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><bookViews><workbookView activeTab="0"/></bookViews><sheets/></workbook>`,
+    'xl/_rels/workbook.xml.rels': rels('<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>'),
+    'xl/styles.xml': StylesPart.parse('').toXml(),
+  };
+  return Buffer.concat(writeZip(Object.entries(parts).map(([name, text]) => ({ kind: 'new' as const, name, data: Buffer.from(text) }))));
 }
 
 /** `autoExpand`: Excel's AutoCorrect option "Include new rows and columns in table". */
@@ -77,6 +117,7 @@ async function contents(host: Host): Promise<Record<string, TableContents>> {
 /** The scenario of the issue: init, append, validate, recalculate 2026Q3 twice and 2026Q2 once. */
 async function scenario(host: Host) {
   const log: unknown[] = [];
+  await host.reopen();
   const init = await initWorkbook(host.port(), { lang: 'zh' });
   log.push(init.created.map((c) => c.table));
   await host.reopen();
@@ -109,14 +150,16 @@ async function scenario(host: Host) {
 
 afterAll(removeTempDirs);
 
-describe('one scenario, two adapters', () => {
+describe('one scenario, three adapters', () => {
   let excel: Awaited<ReturnType<typeof scenario>>;
+  let pkg: Awaited<ReturnType<typeof scenario>>;
   let office: Awaited<ReturnType<typeof scenario>>;
   let officeNoAutoExpand: Awaited<ReturnType<typeof scenario>>;
   let sim: Simulator;
 
   beforeAll(async () => {
     excel = await scenario(excelJsHost());
+    pkg = await scenario(packageHost());
     const host = officeHost();
     sim = host.sim;
     office = await scenario(host);
@@ -136,6 +179,15 @@ describe('one scenario, two adapters', () => {
     for (const name of Object.keys(excel.after)) {
       expect({ name, ...office.after[name] }).toEqual({ name, ...excel.after[name] });
     }
+  });
+
+  it('gives the same decisions and tables on the package layer (kam on files) as on ExcelJS', () => {
+    expect(pkg.log).toEqual(excel.log);
+    expect(Object.keys(pkg.after).sort()).toEqual(Object.keys(excel.after).sort());
+    for (const name of Object.keys(excel.after)) {
+      expect({ name, ...pkg.after[name] }).toEqual({ name, ...excel.after[name] });
+    }
+    for (const def of INPUT_TABLES) expect(pkg.after[def.name]).toEqual(pkg.before[def.name]);
   });
 
   it('gives the same tables when Excel does not take rows written below a table into it (AutoCorrect option off)', () => {

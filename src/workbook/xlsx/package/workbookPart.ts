@@ -5,7 +5,7 @@
  */
 import { PackageError } from './limits';
 import { SheetInfo, XlsxPackage } from './package';
-import { addOverride, addRelationship, freeRelationshipId, isType, relativeTarget, relsPathOf } from './opc';
+import { addOverride, addRelationship, freeRelationshipId, insertBeforeEnd, isType, relativeTarget, relsPathOf } from './opc';
 import { attributes, escapeXml, findEndTag, findTags, prefixOf, removeAttribute, setAttribute } from './xml';
 
 export const CONTENT_TYPES = '[Content_Types].xml';
@@ -51,9 +51,7 @@ export function addWorksheet(pkg: XlsxPackage, sheetName: string, part: string, 
   const idName = /\s([\w.-]+:id)\s*=/.exec(firstSheet)?.[1] ?? 'r:id';
   const sheetId = Math.max(0, ...pkg.sheets.map((s) => s.sheetId)) + 1;
   const element = `<${p}sheet name="${escapeXml(sheetName)}" sheetId="${sheetId}" ${idName}="${relId}"/>`;
-  const close = findEndTag(workbook, 'sheets', sheetsOpen.end);
-  if (!close) throw new PackageError('xml', pkg.workbookPart, 'no </sheets>');
-  workbook = `${workbook.slice(0, close.start)}${element}${workbook.slice(close.start)}`;
+  workbook = insertBeforeEnd(workbook, 'sheets', element);
   if (!firstSheet && idName === 'r:id' && !/xmlns:r=/.test(workbook.slice(0, 2000))) {
     workbook = workbook.replace(/<([\w.-]+:)?workbook\b/, (m) => `${m} xmlns:r="${ns.rel}"`);
   }
