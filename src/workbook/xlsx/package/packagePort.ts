@@ -12,7 +12,6 @@
 import type { CellValue } from '../../../domain/cells';
 import { columnLetters } from '../../../domain/columnLetters';
 import type { ColumnFormat, ReadReply, ReadRequest, WorkbookPort, WritePlan, WriteStep } from '../../port';
-import { formSheetPart } from './formSheet';
 import { Box, TableInfo, XlsxPackage } from './package';
 import { addOverride, addRelationship } from './opc';
 import { findTable, readSnapshot, tableValues } from './readTables';
@@ -204,6 +203,9 @@ function createTable(pkg: XlsxPackage, step: Extract<WriteStep, { kind: 'createT
 
 async function addSheet(pkg: XlsxPackage, step: Extract<WriteStep, { kind: 'addSheet' }>): Promise<void> {
   if (pkg.sheets.some((s) => sameName(s.name, step.sheetName))) throw new Error(`a sheet named ${step.sheetName} exists already`);
+  // Loaded when a form is drawn: ExcelJS (which renders it) costs ~170 ms to load, and
+  // `kam kpi` never needs it.
+  const { formSheetPart } = await import('./formSheet');
   const form = await formSheetPart(step.grid, step.sheetName, pkg.styles());
   addWorksheet(pkg, step.sheetName, freePartName(pkg, 'xl/worksheets', 'sheet'), form.sheetXml);
   addDefinedNames(pkg, pkg.sheets.length - 1, form.definedNames);
