@@ -4,6 +4,8 @@ export type Severity = 'error' | 'warning';
 export type FindingCode =
   // cell level
   | 'required'
+  /** The cell holds an Excel error value (#N/A, #REF!…): a broken formula, never data. */
+  | 'cell_error'
   | 'type'
   | 'enum'
   | 'range'

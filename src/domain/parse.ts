@@ -160,6 +160,13 @@ function isBlankRow(cells: CellValue[]): boolean {
   return true;
 }
 
+/** Excel's error values, as both adapters hand them over (ExcelJS's code, Office.js's text). */
+const ERROR_VALUES = new Set(['#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NUM!', '#NAME?', '#NULL!', '#SPILL!', '#CALC!', '#GETTING_DATA', '#FIELD!', '#BLOCKED!', '#CONNECT!', '#BUSY!', '#UNKNOWN!']);
+
+function isErrorValue(v: CellValue): boolean {
+  return typeof v === 'string' && v.length <= 14 && v.charCodeAt(0) === 35 && ERROR_VALUES.has(v.trim().toUpperCase());
+}
+
 /**
  * Coerces a table's rows. Blank rows are skipped. Cell-level findings (required, type, enum,
  * range) are reported here; row and cross-table rules live in validate.ts.
@@ -192,7 +199,10 @@ export function parseTable(def: InputTableDef, snap: TableSnapshot | undefined, 
       const raw = cells[at[j]];
       let value = coerce[j](raw);
       let code: Finding['code'] | null = null;
-      if (value === INVALID) {
+      if (isErrorValue(raw)) {
+        code = 'cell_error';
+        value = null;
+      } else if (value === INVALID) {
         code = typeCode(c);
         value = null;
       } else if (value === null) {

@@ -18,6 +18,7 @@ const f = (table: string, row: number, column: string, key: string, code: Findin
 /** One sample of every code (a Record: the compiler checks none is forgotten). */
 const SAMPLES: Record<FindingCode, Finding> = {
   required: f('Customers', 3, '客户名称', 'name', 'required', { value: '' }),
+  cell_error: f('Contracts', 4, '合同金额（万元）', 'amount', 'cell_error', { value: '#REF!' }),
   type: f('Contracts', 4, '签订日期', 'signedOn', 'type', { value: '明天' }),
   enum: f('Customers', 5, '状态', 'status', 'enum', { value: '活跃' }),
   range: f('Surveys', 6, '满意度（0-100）', 'score', 'range', { value: '120' }),

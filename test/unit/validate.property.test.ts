@@ -13,6 +13,7 @@ import { TableSnapshot } from '../../src/domain/snapshot';
 /** Every code, at run time (a Record: the compiler checks the list is complete). */
 const CODES: Record<FindingCode, true> = {
   required: true,
+  cell_error: true,
   type: true,
   enum: true,
   range: true,

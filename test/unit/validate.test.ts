@@ -551,3 +551,19 @@ describe('serialText', () => {
     expect(serialText(s + 0.99999999)).toBe('2026-07-02');
   });
 });
+
+describe('error values in input cells', () => {
+  it('are a finding naming the cell, never data (text, number and date columns alike)', () => {
+    const input = book({ Customers: { patch: { 0: { contact: '#N/A', annualValue: '#REF!', developedOn: '#VALUE!' } } } });
+    const { read, findings } = run(input);
+    expect(brief(findings)).toEqual([
+      { table: 'Customers', row: 2, column: '开发日期', code: 'cell_error', severity: 'error' },
+      { table: 'Customers', row: 2, column: '年合同额（万元）', code: 'cell_error', severity: 'error' },
+      { table: 'Customers', row: 2, column: '联系人', code: 'cell_error', severity: 'error' },
+    ]);
+    const customer = read.book.Customers.rows[0];
+    expect(customer.v.contact).toBeNull();
+    expect(hasBad(customer, 'annualValue')).toBe(true);
+    expect(hasBad(customer, 'developedOn')).toBe(true);
+  });
+});

@@ -150,6 +150,10 @@ function detail(f: Finding, lang: Lang): string {
   switch (code) {
     case 'required':
       return zh ? '必填项，不能为空' : 'is required but empty';
+    case 'cell_error':
+      return zh
+        ? `单元格是错误值 ${q(p.value)}（公式出错），不是数据；请修正公式或填入值`
+        : `holds the error value ${q(p.value)} (a broken formula), not data; fix the formula or type the value`;
     case 'type':
       return typeDetail(f, p, lang);
     case 'enum':
