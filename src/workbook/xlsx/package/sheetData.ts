@@ -88,9 +88,18 @@ function editRow(startTag: string, content: string, edits: RowEdits, prefix: str
     if (xml === '') byCol.delete(col);
     else byCol.set(col, xml);
   }
-  const body = [...byCol.entries()].sort((a, b) => a[0] - b[0]).map(([, xml]) => xml);
-  // `spans` is only a hint for readers; a stale one is worse than none.
-  const tag = startTag.replace(/\sspans\s*=\s*"[^"]*"/, '').replace(/\s*\/>$/, '>');
+  const sorted = [...byCol.entries()].sort((a, b) => a[0] - b[0]);
+  const body = sorted.map(([, xml]) => xml);
+  // `spans` (Excel writes it on every row) is a hint of the row's columns: kept when it still
+  // covers the cells, widened when not.
+  const tag = startTag
+    .replace(/(\sspans\s*=\s*")(\d+):(\d+)"/, (all, head: string, a: string, b: string) => {
+      if (sorted.length === 0) return all;
+      const lo = Math.min(+a, sorted[0][0]);
+      const hi = Math.max(+b, sorted[sorted.length - 1][0]);
+      return `${head}${lo}:${hi}"`;
+    })
+    .replace(/\s*\/>$/, '>');
   return `${tag}${body.join('')}${rest}</${prefix}row>`;
 }
 

@@ -50,11 +50,14 @@ export function addWorksheet(pkg: XlsxPackage, sheetName: string, part: string, 
   const firstSheet = findTags(workbook, 'sheet')[0]?.tag ?? '';
   const idName = /\s([\w.-]+:id)\s*=/.exec(firstSheet)?.[1] ?? 'r:id';
   const sheetId = Math.max(0, ...pkg.sheets.map((s) => s.sheetId)) + 1;
-  const element = `<${p}sheet name="${escapeXml(sheetName)}" sheetId="${sheetId}" ${idName}="${relId}"/>`;
+  // openpyxl declares the relationships prefix on each <sheet>, not on <workbook>: a new
+  // sheet then declares it itself, or the part would not be well-formed.
+  const prefix = idName.slice(0, idName.indexOf(':'));
+  const binds = (tag: string) => new RegExp(`\\sxmlns:${prefix}\\s*=`).test(tag);
+  const bound = binds(findTags(workbook, 'workbook')[0]?.tag ?? '') || binds(sheetsOpen.tag);
+  const uri = attributes(firstSheet)[`xmlns:${prefix}`] ?? ns.rel;
+  const element = `<${p}sheet${bound ? '' : ` xmlns:${prefix}="${escapeXml(uri)}"`} name="${escapeXml(sheetName)}" sheetId="${sheetId}" ${idName}="${relId}"/>`;
   workbook = insertBeforeEnd(workbook, 'sheets', element);
-  if (!firstSheet && idName === 'r:id' && !/xmlns:r=/.test(workbook.slice(0, 2000))) {
-    workbook = workbook.replace(/<([\w.-]+:)?workbook\b/, (m) => `${m} xmlns:r="${ns.rel}"`);
-  }
   pkg.set(pkg.workbookPart, workbook);
   const sheet: SheetInfo = { name: sheetName, part, sheetId, relId };
   pkg.sheets.push(sheet);
