@@ -124,12 +124,17 @@ export class InflateBudget {
 export function inflateEntry(entry: ZipEntry, budget: InflateBudget, onBytes: (bytes: Uint8Array) => void): void {
   const { limits } = budget;
   const ratioCap = Math.max(1 << 20, entry.raw.length * limits.maxRatio);
+  // Declared sizes first: an honest bomb is refused before a byte is inflated.
+  if (entry.size > ratioCap) throw new LimitError('ratio', entry.name, Math.round(entry.size / Math.max(1, entry.raw.length)), limits.maxRatio);
+  if (budget.used + entry.size > limits.maxTotalBytes) throw new LimitError('total', entry.name, budget.used + entry.size, limits.maxTotalBytes);
   let produced = 0;
   // What the caller's onBytes throws (a stop, a scanner's refusal) passes through unchanged.
   let passed: unknown = undefined;
   const take = (bytes: Uint8Array) => {
     produced += bytes.length;
     budget.used += bytes.length;
+    // A lying header: more output than declared is a damaged (or hostile) entry.
+    if (produced > entry.size) throw new PackageError('zip', entry.name, `inflates to more than its declared ${entry.size} bytes`);
     if (produced > ratioCap) throw new LimitError('ratio', entry.name, Math.round(produced / Math.max(1, entry.raw.length)), limits.maxRatio);
     if (budget.used > limits.maxTotalBytes) throw new LimitError('total', entry.name, budget.used, limits.maxTotalBytes);
     try {
@@ -145,7 +150,8 @@ export function inflateEntry(entry: ZipEntry, budget: InflateBudget, onBytes: (b
   }
   if (entry.method !== 8) throw new PackageError('unsupported', entry.name, `compression method ${entry.method}`);
   const inflater = new Inflate((chunk) => take(chunk));
-  const SLICE = 1 << 16;
+  // Small slices: at deflate's maximum ratio (~1032:1) a slice yields at most ~4 MiB at once.
+  const SLICE = 1 << 12;
   try {
     for (let at = 0; at < entry.raw.length; at += SLICE) {
       const last = at + SLICE >= entry.raw.length;
