@@ -18,7 +18,7 @@
  */
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { FileHandle, open } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import * as zlib from 'node:zlib';
 import { Serial } from '../../domain/dates';
@@ -26,6 +26,9 @@ import { DemoCell, DemoRow, Lang, demoRows, schemeRows, settingsRows } from '../
 import { ColumnDef, INPUT_TABLES, InputTableDef } from '../../domain/tables';
 import { VALIDATION_ROOM, columnWidth, dropdownOf, numFmtOf } from '../operations/columnFormats';
 import { columnLetters } from '../../domain/columnLetters';
+import { writePieces } from './package/file';
+import { escapeXml } from './package/xml';
+import { ZipEntry, crc32, writeZip as layOutZip } from './package/zip';
 import { replaceFileAt } from './package/safeFile';
 
 export interface NewWorkbookOptions {
@@ -87,19 +90,8 @@ const CONTENT_TYPE = {
   app: 'application/vnd.openxmlformats-officedocument.extended-properties+xml',
 };
 
-// eslint-disable-next-line no-control-regex
-const NEEDS_ESCAPE = /[&<>"\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
-
-/** Text for XML content and attributes; characters XML 1.0 cannot hold are dropped. */
-function esc(s: string): string {
-  if (!NEEDS_ESCAPE.test(s)) return s;
-  // eslint-disable-next-line no-control-regex
-  return s.replace(/[&<>"]|[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, (ch) => ESCAPES[ch] ?? '');
-}
-
 function relationships(rels: { id: string; type: string; target: string }[]): string {
-  return `${XML_HEAD}<Relationships xmlns="${NS_PKG_REL}">${rels.map((r) => `<Relationship Id="${r.id}" Type="${r.type}" Target="${esc(r.target)}"/>`).join('')}</Relationships>`;
+  return `${XML_HEAD}<Relationships xmlns="${NS_PKG_REL}">${rels.map((r) => `<Relationship Id="${r.id}" Type="${r.type}" Target="${escapeXml(r.target)}"/>`).join('')}</Relationships>`;
 }
 
 /** Shared strings: every distinct text once; cells refer to it by index. */
@@ -114,7 +106,7 @@ class SharedStrings {
     if (i === undefined) {
       i = this.items.length;
       this.index.set(text, i);
-      const e = esc(text);
+      const e = escapeXml(text);
       this.items.push(/^\s|\s$/.test(text) ? `<si><t xml:space="preserve">${e}</t></si>` : `<si><t>${e}</t></si>`);
     }
     return i;
@@ -151,7 +143,7 @@ class Styles {
 
   xml(): string {
     const numFmts = this.custom.length
-      ? `<numFmts count="${this.custom.length}">${this.custom.map((f) => `<numFmt numFmtId="${f.id}" formatCode="${esc(f.code)}"/>`).join('')}</numFmts>`
+      ? `<numFmts count="${this.custom.length}">${this.custom.map((f) => `<numFmt numFmtId="${f.id}" formatCode="${escapeXml(f.code)}"/>`).join('')}</numFmts>`
       : '';
     const xfs = this.xfs
       .map((id, i) => (i === 0 ? '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>' : `<xf numFmtId="${id}" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>`))
@@ -249,10 +241,10 @@ function tableSheet(def: InputTableDef, id: number, rows: readonly DemoRow[], la
     if (!dropdown) return;
     const m = DROPDOWN_MESSAGES[lang];
     // A warning, not a stop: the reader takes the other language's word too (SPEC §2).
-    const error = dropdown.strict ? ` showErrorMessage="1" errorStyle="warning" errorTitle="${esc(m.title)}" error="${esc(m.error(dropdown.words))}"` : '';
+    const error = dropdown.strict ? ` showErrorMessage="1" errorStyle="warning" errorTitle="${escapeXml(m.title)}" error="${escapeXml(m.error(dropdown.words))}"` : '';
     validations.push(
       `<dataValidation type="list" allowBlank="1"${error} sqref="${letters[i]}2:${letters[i]}${lastValidated}">` +
-        `<formula1>${esc(`"${dropdown.words.join(',')}"`)}</formula1></dataValidation>`,
+        `<formula1>${escapeXml(`"${dropdown.words.join(',')}"`)}</formula1></dataValidation>`,
     );
   });
   if (validations.length) out.push(`<dataValidations count="${validations.length}">${validations.join('')}</dataValidations>`);
@@ -262,7 +254,7 @@ function tableSheet(def: InputTableDef, id: number, rows: readonly DemoRow[], la
   const tableXml =
     `${XML_HEAD}<table xmlns="${NS_MAIN}" id="${id}" name="${def.name}" displayName="${def.name}" ref="${ref}" headerRowCount="1" totalsRowShown="0">` +
     `<autoFilter ref="${ref}"/><tableColumns count="${columns.length}">` +
-    columns.map((c, i) => `<tableColumn id="${i + 1}" name="${esc(c[lang])}"/>`).join('') +
+    columns.map((c, i) => `<tableColumn id="${i + 1}" name="${escapeXml(c[lang])}"/>`).join('') +
     `</tableColumns><tableStyleInfo name="${TABLE_STYLE}" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/></table>`;
 
   return { name: def.sheet[lang], xml: out.buffer(), tableXml };
@@ -284,7 +276,7 @@ function theme(): Promise<string> {
 }
 
 /** The parts of the .xlsx package, each being compressed (off the main thread) as soon as it is made. */
-async function buildPackage(lang: Lang, rows: Readonly<Record<string, readonly DemoRow[]>>, now: Date): Promise<ZipEntry[]> {
+async function buildPackage(lang: Lang, rows: Readonly<Record<string, readonly DemoRow[]>>, now: Date): Promise<PendingEntry[]> {
   const strings = new SharedStrings();
   const styles = new Styles();
   const zip = new ZipParts();
@@ -326,13 +318,13 @@ async function buildPackage(lang: Lang, rows: Readonly<Record<string, readonly D
     'docProps/app.xml',
     `${XML_HEAD}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">` +
       `<Application>KAM for Excel</Application><HeadingPairs><vt:vector size="2" baseType="variant"><vt:variant><vt:lpstr>Worksheets</vt:lpstr></vt:variant><vt:variant><vt:i4>${sheets.length}</vt:i4></vt:variant></vt:vector></HeadingPairs>` +
-      `<TitlesOfParts><vt:vector size="${sheets.length}" baseType="lpstr">${sheets.map((s) => `<vt:lpstr>${esc(s.name)}</vt:lpstr>`).join('')}</vt:vector></TitlesOfParts></Properties>`,
+      `<TitlesOfParts><vt:vector size="${sheets.length}" baseType="lpstr">${sheets.map((s) => `<vt:lpstr>${escapeXml(s.name)}</vt:lpstr>`).join('')}</vt:vector></TitlesOfParts></Properties>`,
   );
   zip.file(
     'xl/workbook.xml',
     `${XML_HEAD}<workbook xmlns="${NS_MAIN}" xmlns:r="${NS_REL}"><workbookPr defaultThemeVersion="164011"/>` +
       '<bookViews><workbookView xWindow="0" yWindow="0" windowWidth="28800" windowHeight="15000" activeTab="0"/></bookViews><sheets>' +
-      sheets.map((s, i) => `<sheet name="${esc(s.name)}" sheetId="${i + 1}" r:id="rId${i + 4}"/>`).join('') +
+      sheets.map((s, i) => `<sheet name="${escapeXml(s.name)}" sheetId="${i + 1}" r:id="rId${i + 4}"/>`).join('') +
       '</sheets><calcPr calcId="171027"/></workbook>',
   );
   zip.file(
@@ -355,109 +347,41 @@ async function buildPackage(lang: Lang, rows: Readonly<Record<string, readonly D
 }
 
 // ---------------------------------------------------------------------------------------------
-// Zip: the package, deflated by Node's zlib (native, off the main thread)
+// Zip: the parts deflated by Node's zlib (native, off the main thread), laid out by the package
+// layer's zip writer
 
 const deflateRaw = promisify(zlib.deflateRaw);
 
-const CRC_TABLE = (() => {
-  const t = new Int32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    t[n] = c;
-  }
-  return t;
-})();
-
-/** CRC-32 of the zip format: zlib's (Node ≥ 20.15), else a table. */
-function crc32(data: Buffer): number {
+/** CRC-32 of the zip format: zlib's (Node ≥ 20.15, native), else the package layer's. */
+function checksum(data: Buffer): number {
   const native = (zlib as { crc32?: (data: Buffer) => number }).crc32;
-  if (native) return native(data) >>> 0;
-  let c = -1;
-  for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]) & 0xff] ^ (c >>> 8);
-  return (c ^ -1) >>> 0;
+  return native ? native(data) >>> 0 : crc32(data);
 }
 
-interface ZipEntry {
+interface PendingEntry {
   name: string;
-  /** Resolves to the deflated data with the uncompressed data's size and CRC. */
-  data: Promise<{ deflated: Buffer; size: number; crc: number }>;
+  /** Resolves to the entry, deflated. */
+  data: Promise<ZipEntry>;
 }
 
 class ZipParts {
-  readonly entries: ZipEntry[] = [];
+  readonly entries: PendingEntry[] = [];
 
   file(name: string, content: string | Buffer): void {
     const data = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
-    const crc = crc32(data);
-    const deflated = deflateRaw(data, { level: 6 }).then((d) => ({ deflated: d, size: data.length, crc }));
+    const crc = checksum(data);
+    const deflated = deflateRaw(data, { level: 6 }).then((raw): ZipEntry => ({ name, method: 8, crc, size: data.length, raw }));
     // Awaited in writeZip; until then a failure must not surface as an unhandled rejection.
     deflated.catch(() => undefined);
     this.entries.push({ name, data: deflated });
   }
 }
 
-/** MS-DOS date and time of a zip entry (local time, two-second steps). */
-function dosDateTime(d: Date): { date: number; time: number } {
-  return {
-    date: ((d.getFullYear() - 1980) << 9) | ((d.getMonth() + 1) << 5) | d.getDate(),
-    time: (d.getHours() << 11) | (d.getMinutes() << 5) | (d.getSeconds() >> 1),
-  };
-}
-
-/**
- * Writes a zip (PKWARE APPNOTE: local headers, data, central directory, end record; no Zip64)
- * into the empty temp file writeAtomically created ('r+': it must exist, with its mode).
- */
-async function writeZip(path: string, entries: ZipEntry[], now: Date): Promise<void> {
-  const { date, time } = dosDateTime(now);
-  const handle: FileHandle = await open(path, 'r+');
+async function writeZip(path: string, entries: PendingEntry[], now: Date): Promise<void> {
+  const items = await Promise.all(entries.map(async (e) => ({ kind: 'copy' as const, entry: await e.data })));
+  const handle = await open(path, 'r+');
   try {
-    const central: Buffer[] = [];
-    let offset = 0;
-    for (const entry of entries) {
-      const { deflated, size, crc } = await entry.data;
-      const name = Buffer.from(entry.name, 'utf8');
-      if (offset + deflated.length > 0xffffffff || size > 0xffffffff) throw new Error('workbook too large for a zip without Zip64');
-      const local = Buffer.alloc(30);
-      local.writeUInt32LE(0x04034b50, 0);
-      local.writeUInt16LE(20, 4); // version needed: deflate
-      local.writeUInt16LE(0x0800, 6); // names in UTF-8
-      local.writeUInt16LE(8, 8); // deflate
-      local.writeUInt16LE(time, 10);
-      local.writeUInt16LE(date, 12);
-      local.writeUInt32LE(crc, 14);
-      local.writeUInt32LE(deflated.length, 18);
-      local.writeUInt32LE(size, 22);
-      local.writeUInt16LE(name.length, 26);
-      local.writeUInt16LE(0, 28);
-      await handle.write(Buffer.concat([local, name]));
-      await handle.write(deflated);
-
-      const header = Buffer.alloc(46);
-      header.writeUInt32LE(0x02014b50, 0);
-      header.writeUInt16LE(20, 4); // made by: MS-DOS, 2.0
-      header.writeUInt16LE(20, 6);
-      header.writeUInt16LE(0x0800, 8);
-      header.writeUInt16LE(8, 10);
-      header.writeUInt16LE(time, 12);
-      header.writeUInt16LE(date, 14);
-      header.writeUInt32LE(crc, 16);
-      header.writeUInt32LE(deflated.length, 20);
-      header.writeUInt32LE(size, 24);
-      header.writeUInt16LE(name.length, 28);
-      header.writeUInt32LE(offset, 42);
-      central.push(header, name);
-      offset += 30 + name.length + deflated.length;
-    }
-    const directory = Buffer.concat(central);
-    const end = Buffer.alloc(22);
-    end.writeUInt32LE(0x06054b50, 0);
-    end.writeUInt16LE(entries.length, 8);
-    end.writeUInt16LE(entries.length, 10);
-    end.writeUInt32LE(directory.length, 12);
-    end.writeUInt32LE(offset, 16);
-    await handle.write(Buffer.concat([directory, end]));
+    await writePieces(handle, layOutZip(items, now));
   } finally {
     await handle.close();
   }

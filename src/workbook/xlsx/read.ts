@@ -7,17 +7,11 @@ import { normalizePackage } from './normalize';
 import { listObjects } from './tables';
 import { readFile } from 'node:fs/promises';
 import { openPackageFile } from './package/file';
+import { decodeRange } from './package/package';
 import { readSnapshot } from './package/readTables';
 
-/** `A1:T9` → corners (1-based). */
-export function decodeRef(ref: string): { top: number; left: number; bottom: number; right: number } {
-  const m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/i.exec(ref.trim());
-  if (!m) throw new Error(`bad range ${ref}`);
-  const col = (s: string) => [...s.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-  const top = +m[2];
-  const left = col(m[1]);
-  return { top, left, bottom: m[4] ? +m[4] : top, right: m[3] ? col(m[3]) : left };
-}
+/** `A1:T9` → corners (1-based): the package layer's reading of a range. */
+export const decodeRef = decodeRange;
 
 /** The values of a block of cells, row by row. */
 function block(ws: ExcelJS.Worksheet, top: number, left: number, bottom: number, right: number): CellValue[][] {

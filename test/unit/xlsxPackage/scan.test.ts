@@ -8,6 +8,7 @@ import { DEFAULT_LIMITS, LimitError, Limits, PackageError } from '../../../src/w
 import { SharedStringsScanner } from '../../../src/workbook/xlsx/package/sharedStrings';
 import { SheetCells, SheetScanOptions, SheetScanner, scanSheet } from '../../../src/workbook/xlsx/package/sheetScan';
 import { loadWorkbook } from '../../../src/workbook/xlsx/read';
+import { thrown } from '../../helpers/thrown';
 
 // ExcelJS's own number-format logic, to derive the date-style callback the way it decides.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -75,14 +76,6 @@ function cells(xml: string, o: Partial<SheetScanOptions> = {}): Cell[] {
   return list;
 }
 
-function thrown(f: () => unknown): unknown {
-  try {
-    f();
-  } catch (e) {
-    return e;
-  }
-  throw new Error('did not throw');
-}
 
 const utc = (...a: [number, number, number, number?, number?, number?]) => new Date(Date.UTC(a[0], a[1] - 1, a[2], a[3] ?? 0, a[4] ?? 0, a[5] ?? 0));
 

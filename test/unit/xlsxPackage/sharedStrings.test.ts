@@ -1,5 +1,6 @@
 import { DEFAULT_LIMITS, LimitError, Limits, PackageError } from '../../../src/workbook/xlsx/package/limits';
 import { SharedStringsScanner, scanSharedStrings } from '../../../src/workbook/xlsx/package/sharedStrings';
+import { thrown } from '../../helpers/thrown';
 
 const PART = 'xl/sharedStrings.xml';
 const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
@@ -19,14 +20,6 @@ function scan(xml: string, limits: Limits = DEFAULT_LIMITS): string[] {
   return whole;
 }
 
-function thrown(f: () => unknown): unknown {
-  try {
-    f();
-  } catch (e) {
-    return e;
-  }
-  throw new Error('did not throw');
-}
 
 describe('shared strings scanner', () => {
   it('reads plain strings in order, with Excel’s empty forms as ""', () => {

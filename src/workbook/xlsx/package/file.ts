@@ -21,7 +21,7 @@ export async function openPackageFile(path: string, limits: Limits = DEFAULT_LIM
 }
 
 /** Pieces gathered into writes of about a megabyte (a zip is thousands of small pieces). */
-async function writePieces(handle: FileHandle, pieces: readonly Uint8Array[]): Promise<void> {
+export async function writePieces(handle: FileHandle, pieces: readonly Uint8Array[]): Promise<void> {
   let batch: Uint8Array[] = [];
   let bytes = 0;
   for (const piece of pieces) {

@@ -15,7 +15,8 @@ import JSZip from 'jszip';
 import type { FormGrid } from '../../../domain/forms';
 import { renderFormSheet } from '../renderForm';
 import { PackageError } from './limits';
-import { StylesPart, decodeXml, rawAttributes, setAttribute } from './styles';
+import { StylesPart } from './styles';
+import { decodeXml, rawAttributes, setRawAttribute } from './xml';
 
 export interface FormSheetPart {
   /**
@@ -62,7 +63,7 @@ function standalone(sheet: string, map: Map<number, number>, strings: string[]):
     if (raw === undefined) return tag;
     const to = map.get(parseInt(decodeXml(raw), 10));
     if (to === undefined) throw new Error(`form sheet style ${raw} was not imported`);
-    return setAttribute(tag, attr, String(to));
+    return setRawAttribute(tag, attr, String(to));
   };
   return sheet
     .replace(new RegExp(`<(row|col)(${ATTRS})(\\s*/?>)`, 'g'), (_, name: string, attrs: string, end: string) =>
@@ -75,7 +76,7 @@ function standalone(sheet: string, map: Map<number, number>, strings: string[]):
         const index = /<v>\s*(\d+)\s*<\/v>/.exec(body);
         const text = index ? strings[Number(index[1])] : undefined;
         if (text === undefined) throw new Error(`form sheet cell refers to no shared string: ${whole}`);
-        tag = setAttribute(tag, 't', 'inlineStr');
+        tag = setRawAttribute(tag, 't', 'inlineStr');
         body = body.replace(/<v>[^<]*<\/v>/, `<is>${text}</is>`);
       }
       return `${tag}>${body}</c>`;

@@ -83,21 +83,6 @@ export function addOverride(xml: string, part: string, contentType: string): str
   return insertBeforeEnd(xml, 'Types', `<Override PartName="${escapeXml(name)}" ContentType="${contentType}"/>`);
 }
 
-/** The content type a package gives a part (its Override, else the Default of its extension). */
-export function contentTypeOf(xml: string, part: string): string | undefined {
-  const name = `/${part}`.toLowerCase();
-  for (const { tag } of findTags(xml, 'Override')) {
-    const a = attributes(tag);
-    if ((a.PartName ?? '').toLowerCase() === name) return a.ContentType;
-  }
-  const ext = part.slice(part.lastIndexOf('.') + 1).toLowerCase();
-  for (const { tag } of findTags(xml, 'Default')) {
-    const a = attributes(tag);
-    if ((a.Extension ?? '').toLowerCase() === ext) return a.ContentType;
-  }
-  return undefined;
-}
-
 /** Puts `content` just before the closing tag of the root element `localName` (a self-closing root is opened). */
 export function insertBeforeEnd(xml: string, localName: string, content: string): string {
   const open = findTags(xml, localName)[0];

@@ -8,7 +8,7 @@
 import { SharedStringsScanner } from './sharedStrings';
 import { SheetCells, SheetScanner } from './sheetScan';
 import { StylesPart } from './styles';
-import { DEFAULT_LIMITS, LimitError, Limits, PackageError } from './limits';
+import { DEFAULT_LIMITS, Limits, PackageError } from './limits';
 import { Relationship, isType, parseRelationships, relsPathOf } from './opc';
 import { attributes, findTags, prefixedAttribute } from './xml';
 import { InflateBudget, ZipEntry, ZipItem, inflateString, inflateText, readZip } from './zip';
@@ -55,12 +55,16 @@ export function columnNumber(letters: string): number {
   return n;
 }
 
+/** Parts up to this size keep their text once read (bytes). */
+const SMALL_PART = 1 << 20;
+
 export class XlsxPackage {
   readonly budget: InflateBudget;
   private readonly byName = new Map<string, ZipEntry>();
   /** Staged new contents of parts, by lower-cased name (new parts too). */
   private readonly staged = new Map<string, { name: string; data: string | Uint8Array }>();
   private readonly cellsCache = new Map<string, SheetCells>();
+  private readonly smallTexts = new Map<string, string>();
   private stylesPart: StylesPart | null = null;
   private strings: readonly string[] | null | undefined;
 
@@ -127,13 +131,21 @@ export class XlsxPackage {
     return this.byName.get(part.toLowerCase());
   }
 
-  /** A part's text (staged contents first). For small parts; sheets are read with sheetCells. */
+  /**
+   * A part's text (staged contents first). Small parts (the workbook, relationships, content
+   * types) are asked for by many steps and inflated once; sheets are read with sheetCells.
+   */
   text(part: string): string {
-    const staged = this.staged.get(part.toLowerCase());
+    const key = part.toLowerCase();
+    const staged = this.staged.get(key);
     if (staged) return typeof staged.data === 'string' ? staged.data : new TextDecoder().decode(staged.data);
     const entry = this.entry(part);
     if (!entry) throw new PackageError('missingPart', part);
-    return inflateString(entry, this.budget);
+    const cached = this.smallTexts.get(key);
+    if (cached !== undefined) return cached;
+    const text = inflateString(entry, this.budget);
+    if (entry.size <= SMALL_PART) this.smallTexts.set(key, text);
+    return text;
   }
 
   /**
@@ -169,10 +181,6 @@ export class XlsxPackage {
     const name = this.entry(part)?.name ?? this.staged.get(key)?.name ?? part;
     this.staged.set(key, { name, data });
     this.cellsCache.delete(key);
-  }
-
-  isStaged(part: string): boolean {
-    return this.staged.has(part.toLowerCase());
   }
 
   /** The workbook's styles, read once (and written back by the caller when changed). */
@@ -237,14 +245,4 @@ export class XlsxPackage {
     for (const [key, s] of this.staged) if (!this.byName.has(key)) items.push({ kind: 'new', name: s.name, data: bytes(s.data) });
     return items;
   }
-
-  /** Names of the parts a save would write anew (edited or added). */
-  changedParts(): string[] {
-    return [...this.staged.values()].map((s) => s.name);
-  }
-}
-
-/** A LimitError or PackageError: the package layer's refusals, for callers to word. */
-export function isPackageRefusal(e: unknown): e is LimitError | PackageError {
-  return e instanceof LimitError || e instanceof PackageError;
 }

@@ -12,9 +12,9 @@
 import type { CellValue } from '../../../domain/cells';
 import { columnLetters } from '../../../domain/columnLetters';
 import type { ColumnFormat, ReadReply, ReadRequest, WorkbookPort, WritePlan, WriteStep } from '../../port';
-import { Box, TableInfo, XlsxPackage } from './package';
+import { Box, TableInfo, XlsxPackage, decodeRange } from './package';
 import { addOverride, addRelationship } from './opc';
-import { findTable, readSnapshot, tableValues } from './readTables';
+import { findTable, lastFilledRow, readSnapshot, tableValues } from './readTables';
 import { RowEdits, cellXml, patchSheetData, rowStyles, sheetPrefix } from './sheetData';
 import { CONTENT_TYPES, TABLE_TYPE, activateSheet, addDefinedNames, addWorksheet, freePartName, namespaces } from './workbookPart';
 import { attributes, escapeXml, findTags, setAttribute } from './xml';
@@ -51,11 +51,12 @@ function resizeTable(pkg: XlsxPackage, t: TableInfo, bottom: number): void {
 function coverDimension(xml: string, box: Box): string {
   const dim = findTags(xml, 'dimension')[0];
   if (!dim) return xml;
-  const ref = attributes(dim.tag).ref ?? 'A1';
-  const m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(ref);
-  if (!m) return xml;
-  const col = (s: string) => [...s].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-  const cur = { top: +m[2], left: col(m[1]), bottom: m[4] ? +m[4] : +m[2], right: m[3] ? col(m[3]) : col(m[1]) };
+  let cur: Box;
+  try {
+    cur = decodeRange(attributes(dim.tag).ref ?? 'A1');
+  } catch {
+    return xml; // a dimension we cannot read is left as it is: it is only a hint
+  }
   const next = { top: Math.min(cur.top, box.top), left: Math.min(cur.left, box.left), bottom: Math.max(cur.bottom, box.bottom), right: Math.max(cur.right, box.right) };
   if (next.top === cur.top && next.left === cur.left && next.bottom === cur.bottom && next.right === cur.right) return xml;
   return `${xml.slice(0, dim.start)}${setAttribute(dim.tag, 'ref', rangeRef(next))}${xml.slice(dim.end)}`;
@@ -83,8 +84,7 @@ function appendRows(pkg: XlsxPackage, step: Extract<WriteStep, { kind: 'appendRo
   const part = t.sheet.part!;
   const cells = pkg.sheetCells(t.sheet);
   // Below the last filled row: the blank rows a table may end with (a new table has one) are filled first.
-  const { rows: existing } = tableValues(pkg, t);
-  const last = t.ref.top + existing.length;
+  const last = lastFilledRow(pkg, t);
   const first = last + 1;
   const end = first + step.rows.length - 1;
   for (let r = t.ref.bottom + 1; r <= end; r++) {
@@ -133,12 +133,15 @@ function updateCells(pkg: XlsxPackage, step: Extract<WriteStep, { kind: 'updateC
   let xml = pkg.text(part);
   const prefix = sheetPrefix(xml);
   const edits = new Map<number, RowEdits>();
+  // Each row's cell styles read once (a scan of the sheet's text), not once per cell.
+  const styles = new Map<number, Map<number, string>>();
+  const stylesOf = (r: number) => styles.get(r) ?? styles.set(r, rowStyles(xml, r)).get(r)!;
   for (const cell of step.cells) {
     const r = t.ref.top + t.headerRowCount + cell.row;
     if (cell.column < 0 || cell.column >= width || cell.row < 0 || r > t.ref.bottom) throw new Error(`cell ${cell.row},${cell.column} is outside table ${t.name}`);
     const c = t.ref.left + cell.column;
     // The cell keeps its own format; a cell that had none takes the column's first data row's.
-    const style = rowStyles(xml, r).get(c) ?? rowStyles(xml, t.ref.top + t.headerRowCount).get(c);
+    const style = stylesOf(r).get(c) ?? stylesOf(t.ref.top + t.headerRowCount).get(c);
     if (!edits.has(r)) edits.set(r, new Map());
     edits.get(r)!.set(c, cellXml(prefix, r, c, cell.value, style, pkg.date1904));
   }

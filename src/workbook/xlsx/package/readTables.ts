@@ -49,6 +49,13 @@ export function block(cells: SheetCells, box: Box, where: string, maxCells: numb
   return out;
 }
 
+/** The Excel row of a ListObject's last data row holding a value (its header row when none). */
+export function lastFilledRow(pkg: XlsxPackage, table: TableInfo): number {
+  const { top, left, right } = table.ref;
+  const dataTop = top + table.headerRowCount;
+  return lastValueRow(pkg.sheetCells(table.sheet), dataTop, table.ref.bottom - table.totalsRowCount, left, right);
+}
+
 /** A ListObject's header and data rows (data trimmed after the last row holding a value). */
 export function tableValues(pkg: XlsxPackage, table: TableInfo): { headers: CellValue[]; rows: CellValue[][] } {
   const cells = pkg.sheetCells(table.sheet);

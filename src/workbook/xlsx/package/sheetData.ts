@@ -153,20 +153,18 @@ export function patchSheetData(xml: string, edits: ReadonlyMap<number, RowEdits>
 export function rowStyles(xml: string, row: number): Map<number, string> {
   const b = sheetDataBounds(xml);
   const styles = new Map<number, string>();
-  const content = xml.slice(b.contentStart, b.contentEnd);
-  const m = new RegExp(`<${b.prefix}row\\s[^>]*\\br="${row}"[^>]*?(/?)>`).exec(content);
-  if (!m || m[1] === '/') return styles;
-  const end = content.indexOf(`</${b.prefix}row>`, m.index);
-  for (const cell of splitCells(content.slice(m.index + m[0].length, end), b.prefix).cells) {
+  // Searched in place: a sheet's text can be tens of megabytes, not to be copied per row asked.
+  const pattern = new RegExp(`<${b.prefix}row\\s[^>]*\\br="${row}"[^>]*?(/?)>`, 'g');
+  pattern.lastIndex = b.contentStart;
+  const m = pattern.exec(xml);
+  if (!m || m.index >= b.contentEnd || m[1] === '/') return styles;
+  const start = m.index + m[0].length;
+  const end = xml.indexOf(`</${b.prefix}row>`, start);
+  for (const cell of splitCells(xml.slice(start, end), b.prefix).cells) {
     const s = attr(cell.xml.slice(0, cell.xml.indexOf('>') + 1), 's');
     if (s !== undefined) styles.set(cell.col, s);
   }
   return styles;
-}
-
-/** The style of a cell as it is in the sheet (undefined when it has none). */
-export function cellStyle(xml: string, row: number, col: number): string | undefined {
-  return rowStyles(xml, row).get(col);
 }
 
 /**

@@ -10,6 +10,7 @@
  * and strict OOXML (another namespace URI, the same names) read the same.
  */
 import { PackageError } from './limits';
+import { decodeXml, escapeXml, rawAttributes, setRawAttribute } from './xml';
 
 const PART = 'xl/styles.xml';
 
@@ -57,49 +58,10 @@ const MINIMAL =
   '</styleSheet>';
 
 // ---------------------------------------------------------------------------------------------
-// XML text helpers (shared with formSheet.ts)
+// The tag scanner of the styles part
 
 const SKIP = /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<\?[\s\S]*?\?>/y;
 const TAG = /<(\/?)((?:[A-Za-z_][\w.-]*:)?[A-Za-z_][\w.-]*)((?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>/y;
-const ATTR = /([^\s=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
-const NAMED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
-
-/** An attribute value as an XML parser gives it: whitespace normalized, references expanded. */
-export function decodeXml(raw: string): string {
-  return raw
-    .replace(/\r\n|[\t\n\r]/g, ' ')
-    .replace(/&(?:#x([0-9a-fA-F]+)|#([0-9]+)|(lt|gt|amp|quot|apos));/g, (_, hex: string, dec: string, named: string) =>
-      hex ? String.fromCodePoint(parseInt(hex, 16)) : dec ? String.fromCodePoint(Number(dec)) : NAMED[named],
-    );
-}
-
-export function encodeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
-
-/** The name and attributes of the start tag `xml` begins with (quoted values may hold `>`). */
-const START = /^(\s*<[^\s/>]+)((?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*)/;
-
-/** The attributes of the start tag `xml` begins with (raw, still escaped), in document order. */
-export function rawAttributes(xml: string): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const m of (START.exec(xml)?.[2] ?? '').matchAll(ATTR)) out.set(m[1], m[2] ?? m[3]);
-  return out;
-}
-
-/** Sets (or adds, last) an attribute of the start tag `xml` begins with; `raw` is already escaped. */
-export function setAttribute(xml: string, name: string, raw: string): string {
-  const m = START.exec(xml);
-  if (!m) throw new Error(`not a start tag: ${xml.slice(0, 40)}`);
-  let found = false;
-  const attrs = m[2].replace(/(\s+)([^\s=/>]+)(\s*=\s*)(?:"[^"]*"|'[^']*')/g, (whole, space: string, n: string, eq: string) => {
-    if (n !== name) return whole;
-    found = true;
-    return `${space}${n}${eq}"${raw}"`;
-  });
-  return m[1] + (found ? attrs : `${attrs} ${name}="${raw}"`) + xml.slice(m[0].length);
-}
-
 /** Renames the tags of one prefix to another ('' for none): a subtree moved between documents. */
 function reprefix(xml: string, from: string, to: string): string {
   if (from === to) return xml;
@@ -276,7 +238,7 @@ export class StylesPart {
       const remap = (attr: string, id: () => number | null) => {
         if (!attrs.has(attr)) return;
         const next = id();
-        if (next !== null) xf = setAttribute(xf, attr, String(next));
+        if (next !== null) xf = setRawAttribute(xf, attr, String(next));
       };
       const child = (list: 'fonts' | 'fills' | 'borders', attr: string) =>
         remap(attr, () => {
@@ -308,10 +270,10 @@ export class StylesPart {
         const element = `<${this.tag(name)} count="${count}">${added.join('')}</${this.tag(name)}>`;
         splices.push({ from: this.insertionPoint(name), to: this.insertionPoint(name), text: element });
       } else if (at.selfClosing) {
-        const open = setAttribute(this.text.slice(at.start, at.end).replace(/\s*\/>$/, '>'), 'count', count);
+        const open = setRawAttribute(this.text.slice(at.start, at.end).replace(/\s*\/>$/, '>'), 'count', count);
         splices.push({ from: at.start, to: at.end, text: `${open}${added.join('')}</${this.tag(name)}>` });
       } else {
-        splices.push({ from: at.start, to: at.tagEnd, text: setAttribute(this.text.slice(at.start, at.tagEnd), 'count', count) });
+        splices.push({ from: at.start, to: at.tagEnd, text: setRawAttribute(this.text.slice(at.start, at.tagEnd), 'count', count) });
         splices.push({ from: at.close, to: at.close, text: added.join('') });
       }
     }
@@ -350,7 +312,7 @@ export class StylesPart {
     if (builtin !== undefined && this.effectiveCode(builtin) === code) return builtin;
     for (const [id, c] of this.codes) if (c === code && this.effectiveCode(id) === code) return id;
     const id = Math.max(LAST_BUILTIN_ID, ...[...this.codes.keys()].filter(Number.isFinite)) + 1;
-    const xml = `<${this.tag('numFmt')} numFmtId="${id}" formatCode="${encodeXml(code)}"/>`;
+    const xml = `<${this.tag('numFmt')} numFmtId="${id}" formatCode="${escapeXml(code)}"/>`;
     this.items.numFmts.push(xml);
     this.noteNumFmt(xml);
     return id;

@@ -227,43 +227,39 @@ export function writeZip(items: readonly ZipItem[], now = new Date()): Uint8Arra
       item.kind === 'copy' ? item.entry : { name: item.name, method: 8, crc: crc32(item.data), size: item.data.length, raw: deflateSync(item.data, { level: 6 }) };
     const name = new TextEncoder().encode(entry.name);
     const big = entry.size >= MAX32 || entry.raw.length >= MAX32 || offset >= MAX32;
+    /** The fields the local header and the central directory share, from `at` on. */
+    const header = (v: DataView, at: number) => {
+      v.setUint16(at, big ? 45 : 20, true); // version needed: zip64 or deflate
+      v.setUint16(at + 2, 0x0800, true); // names in UTF-8
+      v.setUint16(at + 4, entry.method, true);
+      v.setUint16(at + 6, time, true);
+      v.setUint16(at + 8, date, true);
+      v.setUint32(at + 10, entry.crc, true);
+      v.setUint32(at + 14, big ? MAX32 : entry.raw.length, true);
+      v.setUint32(at + 18, big ? MAX32 : entry.size, true);
+      v.setUint16(at + 22, name.length, true);
+    };
     const zip64Local = big ? zip64Extra([entry.size, entry.raw.length]) : new Uint8Array(0);
     const local = new Uint8Array(30 + name.length + zip64Local.length);
     const lv = view(local);
     lv.setUint32(0, LOCAL, true);
-    lv.setUint16(4, big ? 45 : 20, true);
-    lv.setUint16(6, 0x0800, true); // names in UTF-8
-    lv.setUint16(8, entry.method, true);
-    lv.setUint16(10, time, true);
-    lv.setUint16(12, date, true);
-    lv.setUint32(14, entry.crc, true);
-    lv.setUint32(18, big ? MAX32 : entry.raw.length, true);
-    lv.setUint32(22, big ? MAX32 : entry.size, true);
-    lv.setUint16(26, name.length, true);
+    header(lv, 4);
     lv.setUint16(28, zip64Local.length, true);
     local.set(name, 30);
     local.set(zip64Local, 30 + name.length);
     out.push(local, entry.raw);
 
     const zip64Central = big ? zip64Extra([entry.size, entry.raw.length, offset]) : new Uint8Array(0);
-    const header = new Uint8Array(46 + name.length + zip64Central.length);
-    const hv = view(header);
+    const directory = new Uint8Array(46 + name.length + zip64Central.length);
+    const hv = view(directory);
     hv.setUint32(0, CENTRAL, true);
-    hv.setUint16(4, big ? 45 : 20, true);
-    hv.setUint16(6, big ? 45 : 20, true);
-    hv.setUint16(8, 0x0800, true);
-    hv.setUint16(10, entry.method, true);
-    hv.setUint16(12, time, true);
-    hv.setUint16(14, date, true);
-    hv.setUint32(16, entry.crc, true);
-    hv.setUint32(20, big ? MAX32 : entry.raw.length, true);
-    hv.setUint32(24, big ? MAX32 : entry.size, true);
-    hv.setUint16(28, name.length, true);
+    hv.setUint16(4, big ? 45 : 20, true); // made by
+    header(hv, 6);
     hv.setUint16(30, zip64Central.length, true);
     hv.setUint32(42, big ? MAX32 : offset, true);
-    header.set(name, 46);
-    header.set(zip64Central, 46 + name.length);
-    central.push(header);
+    directory.set(name, 46);
+    directory.set(zip64Central, 46 + name.length);
+    central.push(directory);
     offset += local.length + entry.raw.length;
   }
   const dirSize = central.reduce((n, c) => n + c.length, 0);
