@@ -15,6 +15,7 @@ import {
   DiskFullError,
   FileChangedError,
   InterruptedError,
+  MACHINE,
   STALE_AFTER_MS,
   cleanStaleTemps,
   diskFullOr,
@@ -78,7 +79,7 @@ describe('permissions and ownership', () => {
     const seen: number[] = [];
     await replaceFile(file, async (handle) => {
       const temp = theTemp(dir);
-      expect(basename(temp)).toMatch(new RegExp(`^\\.book\\.xlsx\\.kam-${process.pid}-[0-9a-f]+\\.tmp$`));
+      expect(basename(temp)).toMatch(new RegExp(`^\\.book\\.xlsx\\.kam-${MACHINE}-${process.pid}-[0-9a-f]+\\.tmp$`));
       seen.push((await handle.stat()).mode & 0o7777, perm(temp));
       await handle.write('new');
       seen.push(perm(temp));
@@ -126,7 +127,7 @@ describe('permissions and ownership', () => {
     const out = spawnSync('strace', ['-f', '-qq', '-e', 'trace=openat,fchmod,write,pwrite64', '-o', log, process.execPath, '-e', script, join(LIB, 'safeFile.js'), file]);
     expect(out.status).toBe(0);
     const lines = readFileSync(log, 'utf8').split('\n');
-    const at = lines.findIndex((l) => /openat\(.*\.book\.xlsx\.kam-\d+-[0-9a-f]+\.tmp"/.test(l));
+    const at = lines.findIndex((l) => /openat\(.*\.book\.xlsx\.kam-[0-9a-f]{8}-\d+-[0-9a-f]+\.tmp"/.test(l));
     // Created exclusively, group bits no wider than the others' until the group is settled: 0600.
     expect(lines[at]).toMatch(/O_CREAT\|O_EXCL.*, 0600/);
     const thread = lines[at].split(' ')[0];
@@ -417,6 +418,18 @@ describe('stale temps', () => {
     // The age rule can be lifted.
     expect(await cleanStaleTemps(file, { olderThanMs: 0 })).toEqual([fresh]);
     expect(STALE_AFTER_MS).toBe(10 * 60 * 1000);
+  });
+
+  it('removes a dead run of this machine at once, and waits out a fresh temp of another machine', async () => {
+    const dir = folder();
+    const file = join(dir, 'book.xlsx');
+    writeFileSync(file, 'old');
+    const killedHere = join(dir, `.book.xlsx.kam-${MACHINE}-${deadPid}-0a1b.tmp`);
+    const liveHere = join(dir, `.book.xlsx.kam-${MACHINE}-${live.pid}-0a1b.tmp`);
+    const elsewhere = join(dir, `.book.xlsx.kam-${MACHINE === '00000000' ? '11111111' : '00000000'}-${deadPid}-0a1b.tmp`);
+    for (const f of [killedHere, liveHere, elsewhere]) writeFileSync(f, 'partial');
+    expect(await cleanStaleTemps(file)).toEqual([killedHere]);
+    expect(readdirSync(dir).sort()).toEqual([file, liveHere, elsewhere].map((p) => basename(p)).sort());
   });
 
   it('replaceFile cleans first, beside the real target of a link', async () => {

@@ -351,7 +351,8 @@ describe('sheet scanner: limits and errors', () => {
     ]) {
       const e = thrown(() => scanSheet(sheet(`<row r="1">${c}</row>`), options({ limits })));
       expect(e).toBeInstanceOf(LimitError);
-      expect(e).toMatchObject({ limit: 'cellText', where: PART, allowed: 5 });
+      // It names the cell: the package layer turns the part into the sheet's name.
+      expect(e).toMatchObject({ limit: 'cellText', where: `${PART}!A1`, allowed: 5 });
     }
     // While it streams: a huge text is refused before it is whole.
     const s = new SheetScanner(options({ limits }));
@@ -362,13 +363,13 @@ describe('sheet scanner: limits and errors', () => {
     }).toThrow(LimitError);
   });
 
-  it('refuses more value cells than maxCells; empty cells do not count', () => {
-    const limits: Limits = { ...DEFAULT_LIMITS, maxCells: 3 };
+  it('refuses more value cells than maxCells, a row costing 16; empty cells do not count', () => {
+    const limits: Limits = { ...DEFAULT_LIMITS, maxCells: 3 + 3 * 16 };
     const row = (n: number) => `<row r="${n}"><c r="A${n}"><v>1</v></c><c r="B${n}" s="1"/><c r="C${n}" s="1"/></row>`;
     expect(scan(sheet(row(1) + row(2) + row(3)), { limits }).count).toBe(3);
     const e = thrown(() => scanSheet(sheet(row(1) + row(2) + row(3) + row(4)), options({ limits })));
     expect(e).toBeInstanceOf(LimitError);
-    expect(e).toMatchObject({ limit: 'cells', where: PART, actual: 4, allowed: 3 });
+    expect(e).toMatchObject({ limit: 'cells', where: PART, actual: 4 + 4 * 16, allowed: 3 + 3 * 16 });
   });
 
   it('refuses a shared string cell when the package has no shared strings, or an index outside the table', () => {

@@ -13,7 +13,10 @@ export interface Limits {
   maxParts: number;
   /** Characters in one cell: Excel's own limit (32,767). */
   maxCellText: number;
-  /** Rows × columns of one table as read (dense cells the engine would hold). */
+  /**
+   * Cells read from one sheet, and rows × columns of one table as read (dense cells the engine
+   * would hold); the scale-100 demo needs ~2.7 M, and 4 M stays under 300 MB.
+   */
   maxCells: number;
 }
 
@@ -22,7 +25,7 @@ export const DEFAULT_LIMITS: Limits = {
   maxRatio: 1000,
   maxParts: 10_000,
   maxCellText: 32_767,
-  maxCells: 20_000_000,
+  maxCells: 4_000_000,
 };
 
 export type LimitKind = 'total' | 'ratio' | 'parts' | 'cellText' | 'cells';

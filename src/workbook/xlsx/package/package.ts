@@ -8,7 +8,7 @@
 import { SharedStringsScanner } from './sharedStrings';
 import { SheetCells, SheetScanner } from './sheetScan';
 import { StylesPart } from './styles';
-import { DEFAULT_LIMITS, Limits, PackageError } from './limits';
+import { DEFAULT_LIMITS, LimitError, Limits, PackageError } from './limits';
 import { Relationship, isType, parseRelationships, relsPathOf } from './opc';
 import { attributes, findTags, prefixedAttribute } from './xml';
 import { InflateBudget, ZipEntry, ZipItem, inflateString, inflateText, readZip } from './zip';
@@ -225,10 +225,18 @@ export class XlsxPackage {
         limits: this.limits,
         part: sheet.part,
       });
-      const staged = this.staged.get(key);
-      if (staged) scanner.push(typeof staged.data === 'string' ? staged.data : new TextDecoder().decode(staged.data));
-      else inflateText(this.entry(sheet.part)!, this.budget, (t) => scanner.push(t));
-      cells = scanner.end();
+      try {
+        const staged = this.staged.get(key);
+        if (staged) scanner.push(typeof staged.data === 'string' ? staged.data : new TextDecoder().decode(staged.data));
+        else inflateText(this.entry(sheet.part)!, this.budget, (t) => scanner.push(t));
+        cells = scanner.end();
+      } catch (e) {
+        // A refusal names the sheet as people see it (客户档案!T2), not the part.
+        if (e instanceof LimitError && (e.limit === 'cellText' || e.limit === 'cells') && e.where.startsWith(sheet.part)) {
+          throw new LimitError(e.limit, sheet.name + e.where.slice(sheet.part.length), e.actual, e.allowed);
+        }
+        throw e;
+      }
       this.cellsCache.set(key, cells);
     }
     return cells;

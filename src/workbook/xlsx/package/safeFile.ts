@@ -35,17 +35,17 @@
  * listener removes temps too (process.exit called by anyone, including another signal
  * listener that runs first). The listeners exist only while some call has a temp.
  *
- * A killed run (SIGKILL, power cut) leaves its temp: the names are `.${basename}.kam-${pid}-
- * ${random}.tmp`, and cleanStaleTemps, called first by every replace, removes those of the
- * target whose pid is not a live process here (process.kill(pid, 0) gives ESRCH; EPERM means
- * alive) and that nobody has written for STALE_AFTER_MS (ten minutes). The age rule is for
- * workbooks on shared folders: a pid from another machine or container is not alive here, yet
- * its writer may be; ten minutes without a write is far beyond any save.
+ * A killed run (SIGKILL, power cut) leaves its temp: the names are `.${basename}.kam-${machine}-
+ * ${pid}-${random}.tmp`, where `machine` names this host, boot and pid namespace (where a pid
+ * can be asked about). cleanStaleTemps, called first by every replace, removes a temp of this
+ * machine at once when its pid is not a live process (process.kill(pid, 0) gives ESRCH; EPERM
+ * means alive), and a temp of another machine (a shared folder: its pid means nothing here)
+ * only when nobody has written it for STALE_AFTER_MS (ten minutes, far beyond any save).
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { lstatSync, unlinkSync, type Stats } from 'node:fs';
+import { lstatSync, readFileSync, readlinkSync, unlinkSync, type Stats } from 'node:fs';
 import { FileHandle, lstat, open, readdir, readlink, realpath, rename, stat, unlink } from 'node:fs/promises';
-import { constants as osConstants } from 'node:os';
+import { hostname, constants as osConstants } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 
 /** What was read of a file, to check before replacing it that nobody changed it meanwhile. */
@@ -181,7 +181,7 @@ async function replaceVia(path: string, write: (handle: FileHandle, tempPath: st
       if (target.size !== expect.size || target.mtimeMs !== expect.mtimeMs) throw new FileChangedError(real, 'its size or time differ');
     }
 
-    temp = join(dirname(real), `.${basename(real)}.kam-${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
+    temp = join(dirname(real), `.${basename(real)}.kam-${MACHINE}-${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
     // Registered before it exists: a signal from here on removes it (or finds nothing yet).
     pending = track(temp);
     const perm = target ? target.mode & 0o777 : (options.createMode ?? 0o666);
@@ -326,15 +326,30 @@ async function syncFolder(folder: string): Promise<void> {
   }
 }
 
+/** This host, boot and pid namespace: where the pid in a temp's name can be asked about. */
+export const MACHINE = (() => {
+  const read = (f: () => string) => {
+    try {
+      return f();
+    } catch {
+      return '';
+    }
+  };
+  const boot = read(() => readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim());
+  const pids = read(() => readlinkSync('/proc/self/ns/pid'));
+  return createHash('sha256').update(`${hostname()}\0${boot}\0${pids}`).digest('hex').slice(0, 8);
+})();
+
 /**
- * Removes temps of our naming beside the target (symlinks followed) whose pid is not a live
- * process here and that nobody wrote for `olderThanMs` (default STALE_AFTER_MS); returns their
- * paths. Temps of this process are never touched.
+ * Removes temps of our naming beside the target (symlinks followed) left by dead runs: of this
+ * machine when the pid is not alive, of another machine (or of an older naming without the
+ * machine) when nobody wrote them for `olderThanMs` (default STALE_AFTER_MS) either; returns
+ * their paths. Temps of this process are never touched.
  */
 export async function cleanStaleTemps(path: string, options: { olderThanMs?: number } = {}): Promise<string[]> {
   const real = await realTarget(path);
   const folder = dirname(real);
-  const pattern = new RegExp(`^\\.${basename(real).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.kam-(\\d+)-[0-9a-f]+\\.tmp$`);
+  const pattern = new RegExp(`^\\.${basename(real).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.kam-(?:([0-9a-f]{8})-)?(\\d+)-[0-9a-f]+\\.tmp$`);
   const olderThan = options.olderThanMs ?? STALE_AFTER_MS;
   let names: string[];
   try {
@@ -345,11 +360,17 @@ export async function cleanStaleTemps(path: string, options: { olderThanMs?: num
   }
   const removed: string[] = [];
   for (const name of names) {
-    const pid = Number(pattern.exec(name)?.[1]);
-    if (!Number.isSafeInteger(pid) || pid <= 0 || pid === process.pid || isAlive(pid)) continue;
+    const m = pattern.exec(name);
+    const pid = Number(m?.[2]);
+    if (!m || !Number.isSafeInteger(pid) || pid <= 0) continue;
+    const here = m[1] === MACHINE;
+    if (here && pid === process.pid) continue;
+    if (here && isAlive(pid)) continue;
+    if (!here && m[1] === undefined && (pid === process.pid || isAlive(pid))) continue;
     const file = join(folder, name);
     const st = await lstat(file).catch(() => undefined);
-    if (!st?.isFile() || Date.now() - st.mtimeMs < olderThan) continue;
+    if (!st?.isFile()) continue;
+    if (!here && Date.now() - st.mtimeMs < olderThan) continue;
     try {
       await unlink(file);
       removed.push(file);

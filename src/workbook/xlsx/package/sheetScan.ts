@@ -33,6 +33,7 @@
  * row.values gives a merged range's value in every cell of it, the scanner only in the first.
  */
 import type { CellValue } from '../../../domain/cells';
+import { columnLetters } from '../../../domain/columnLetters';
 import { LimitError, Limits, PackageError } from './limits';
 import {
   MAX_PENDING,
@@ -50,6 +51,13 @@ import {
   safeTextEnd,
   specialEnd,
 } from './sharedStrings';
+
+/**
+ * A recorded row costs about as much memory as 16 cells (its Map entry, object and two arrays):
+ * counted against maxCells, so a sheet of a million short rows is refused before it holds
+ * hundreds of megabytes.
+ */
+const ROW_COST = 16;
 
 export interface SheetScanOptions {
   /** The shared string table, or null when the package has none (then a t="s" cell throws PackageError('missingPart', 'xl/sharedStrings.xml')). */
@@ -129,6 +137,8 @@ export class SheetScanner {
   private readonly date1904: boolean;
   private readonly maxText: number;
   private readonly maxCells: number;
+  /** What the recorded rows cost beside their cells, counted against maxCells. */
+  private rowCost = 0;
   private readonly part: string;
   /** isDateStyle's answers by style index. */
   private readonly dateStyles: (boolean | undefined)[] = [];
@@ -233,7 +243,7 @@ export class SheetScanner {
   }
 
   private tooLong(n: number): never {
-    throw new LimitError('cellText', this.part, n, this.maxText);
+    throw new LimitError('cellText', `${this.part}!${columnLetters(this.col)}${this.row}`, n, this.maxText);
   }
 
   /** Character data of the current text context. */
@@ -490,6 +500,7 @@ export class SheetScanner {
       if (cells === null) {
         cells = { cols: [], values: [] };
         this.rows.set(row, cells);
+        this.rowCost += ROW_COST;
       }
       this.rowCells = cells;
     }
@@ -514,7 +525,7 @@ export class SheetScanner {
       cells.values.splice(i, 0, value);
     }
     if (error !== null) this.errors.push({ row, col, code: error });
-    if (++this.count > this.maxCells) throw new LimitError('cells', this.part, this.count, this.maxCells);
+    if (++this.count + this.rowCost > this.maxCells) throw new LimitError('cells', this.part, this.count + this.rowCost, this.maxCells);
     if (row > this.maxRow) this.maxRow = row;
     if (col > this.maxCol) this.maxCol = col;
   }
