@@ -6,7 +6,7 @@
  *   - kam on the demo workbook `kam init` writes, and on a copy openpyxl wrote;
  *   - LibreOffice opening that copy with a first sheet of 400 COUNTIFS/SUMIFS over the visits and
  *     contracts (no cached values, so it must compute them) and exporting the sheet as CSV;
- *   - a bare streaming pass (bench/bare.js): unzip, decode, find each cell — the floor.
+ *   - a bare pass (bench/bare.js): unzip with Node's zlib, decode, find each cell — the floor.
  * Wall time and peak memory of each child process (GNU time when present), median of 3 runs.
  * Needs python3 with openpyxl and soffice; `node bench/compare.js [SCALE]` (default 10).
  */
@@ -17,7 +17,7 @@ const { join } = require('node:path');
 const ROOT = join(__dirname, '..');
 const BENCH = join(ROOT, '.bench');
 const SCALE = Number(process.argv[2] ?? 10);
-const RUNS = 3;
+const RUNS = 5;
 const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
 // Debian's python3 has python3-openpyxl; a python3 earlier on PATH (pyenv) may not.
 const PYTHON = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
@@ -57,7 +57,7 @@ function main() {
     ['kam kpi --json', 'kam init demo', median(process.execPath, kpi(demo))],
     ['kam kpi --json', 'openpyxl copy', median(process.execPath, kpi(openpyxl))],
     ['LibreOffice: open + 400 COUNTIFS/SUMIFS + CSV', 'openpyxl copy + formulas', median('soffice', lo)],
-    ['bare streaming pass (bench/bare.js)', 'openpyxl copy', median(process.execPath, [join(__dirname, 'bare.js'), openpyxl])],
+    ['bare pass: zlib + indexOf (bench/bare.js)', 'openpyxl copy', median(process.execPath, [join(__dirname, 'bare.js'), openpyxl])],
   ].map((r) => (r.length === 4 ? r : [r[0], r[1], r[2].wall.toFixed(0), r[2].rssMb.toFixed(0)]));
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => String(r[i]).length)));
   process.stdout.write(`scale ${SCALE}, median of ${RUNS} runs, Node ${process.version}\n`);

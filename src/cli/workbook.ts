@@ -4,11 +4,13 @@ import { problemMessage } from '../domain/i18n/messages';
 import { WorkbookSnapshot } from '../domain/snapshot';
 import { INPUT_TABLES } from '../domain/tables';
 import { OpenedPackage, openPackageFile } from '../workbook/xlsx/package/file';
-import { LimitError, PackageError } from '../workbook/xlsx/package/limits';
-import { readSnapshot } from '../workbook/xlsx/package/readTables';
+import { PackageError } from '../workbook/xlsx/package/limits';
+import { nodeInflate } from '../workbook/xlsx/package/nodeInflate';
+import { inputSheets, readSnapshot } from '../workbook/xlsx/package/readTables';
 import { DiskFullError, FileChangedError } from '../workbook/xlsx/package/safeFile';
 import { InputError } from './errors';
-import { Lang, Messages, TooLarge } from './messages';
+import { Lang, Messages } from './messages';
+import { packageRefusal, shortReason } from './refusal';
 
 /**
  * Opens an .xlsx for reading and turns every way it can fail into one sentence: no such
@@ -37,6 +39,7 @@ export async function openWorkbook(file: string): Promise<{ opened: OpenedPackag
   try {
     const opened = await openPackageFile(file);
     if (!opened.pkg.sheets.some((s) => s.part)) throw new PackageError('noWorkbook');
+    await opened.pkg.preload(inputSheets(opened.pkg), nodeInflate);
     return { opened, snapshot: readSnapshot(opened.pkg) };
   } catch (e) {
     throw readError(file, e);
@@ -47,27 +50,7 @@ export async function openWorkbook(file: string): Promise<{ opened: OpenedPackag
 export function readError(file: string, e: unknown): InputError {
   if (e instanceof InputError) return e;
   if (isFsError(e)) return fileError(file, e);
-  if (e instanceof LimitError) return new InputError((m) => m.tooLarge(file, tooLarge(e)));
-  if (e instanceof PackageError) {
-    if (e.reason === 'noWorkbook') return new InputError((m) => m.zipNotWorkbook(file));
-    if (e.reason === 'encrypted') return new InputError((m) => m.oldXls(file));
-    if (e.reason === 'missingPart') return new InputError((m) => m.missingPart(file, e.part));
-    return new InputError((m) => m.corrupt(file, shortReason(e)));
-  }
-  return new InputError((m) => m.corrupt(file, shortReason(e)));
-}
-
-function tooLarge(e: LimitError): TooLarge {
-  switch (e.limit) {
-    case 'parts':
-      return { limit: 'parts', count: e.actual, allowed: e.allowed };
-    case 'cellText':
-      return { limit: 'cellText', part: e.where, length: e.actual, allowed: e.allowed };
-    case 'cells':
-      return { limit: 'cells', table: e.where, cells: e.actual, allowed: e.allowed };
-    default:
-      return { limit: e.limit, part: e.where, allowed: e.allowed };
-  }
+  return new InputError(packageRefusal(file, e));
 }
 
 /** Why a save failed, as one sentence; the original file is as it was in every case. */
@@ -134,17 +117,6 @@ export function fileError(file: string, e: unknown): InputError {
   return new InputError((m) => m.cannotRead(file, shortReason(e)));
 }
 
-/** The first line of a library's error, without links, short enough for one line. */
-export function shortReason(e: unknown): string {
-  const text = e instanceof Error ? e.message : String(e);
-  const line = (text.split('\n')[0] ?? '')
-    .replace(/\s*If it is, see \S+/i, '')
-    .replace(/https?:\/\/\S+/g, '')
-    .replace(/\s+/g, ' ')
-    .replace(/[\s.:;,]+$/, '')
-    .trim();
-  return line.length > 120 ? `${line.slice(0, 119)}…` : line;
-}
 
 /**
  * A workbook lacking tables or columns cannot be used: one line per problem. A file with none

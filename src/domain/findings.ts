@@ -10,6 +10,8 @@ export type FindingCode =
   | 'enum'
   | 'range'
   | 'negative'
+  /** A number too large to compute with (|n| ≥ 10^15, past Excel's 15 digits): sums would overflow. */
+  | 'too_large'
   | 'phone'
   | 'email'
   | 'credit_code'

@@ -142,8 +142,15 @@ function typeCode(c: ColumnDef): Finding['code'] {
   return c.type === 'enum' ? 'enum' : c.type === 'period' ? 'period' : 'type';
 }
 
+/**
+ * Past Excel's 15 significant digits a number is not data anyone typed, and a few of them sum to
+ * Infinity (1e308 + 1e308): a KPI would be a score of 120 built on nothing.
+ */
+const TOO_LARGE = 1e15;
+
 /** The range rule broken by a number, if any. */
 function rangeCode(c: ColumnDef, n: number): Finding['code'] | null {
+  if (!(Math.abs(n) < TOO_LARGE)) return 'too_large';
   if (c.max !== undefined && (n > c.max || (c.min !== undefined && n < c.min))) return 'range';
   if (c.min !== undefined && n < c.min) return 'negative';
   if (c.positive && n <= 0) return n < 0 ? 'negative' : 'range';

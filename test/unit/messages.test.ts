@@ -23,6 +23,7 @@ const SAMPLES: Record<FindingCode, Finding> = {
   enum: f('Customers', 5, '状态', 'status', 'enum', { value: '活跃' }),
   range: f('Surveys', 6, '满意度（0-100）', 'score', 'range', { value: '120' }),
   negative: f('Contracts', 7, '合同金额（万元）', 'amount', 'negative', { value: '-5' }),
+  too_large: f('Contracts', 8, '合同金额（万元）', 'amount', 'too_large', { value: '1e+308' }),
   phone: f('Customers', 7, '联系电话', 'phone', 'phone', { value: '123' }),
   email: f('Customers', 8, '电子邮箱', 'email', 'email', { value: 'a@b' }),
   credit_code: f('Customers', 9, '统一社会信用代码', 'creditCode', 'credit_code', { value: 'ABC' }),

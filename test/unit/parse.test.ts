@@ -90,3 +90,31 @@ describe('readBook', () => {
     ]);
   });
 });
+
+describe('numbers too large to compute with (issue 8)', () => {
+  it('1e308 amounts are a finding on their cells, and no KPI becomes Infinity or a score of 120', async () => {
+    const { readXlsxSnapshot } = await import('../../src/workbook/xlsx/read');
+    const { validate } = await import('../../src/domain/validate');
+    const { computeKpis } = await import('../../src/domain/kpi');
+    const { parsePeriod } = await import('../../src/domain/periods');
+    const { serialFromUtc } = await import('../../src/domain/dates');
+    const snap = await readXlsxSnapshot(`${__dirname}/../fixtures/example-2025Q4.xlsx`);
+    const contracts = snap.tables.Contracts!;
+    const amount = contracts.headers.indexOf('合同金额（万元）');
+    expect(amount).toBeGreaterThanOrEqual(0);
+    // Two huge amounts sum to Infinity: 1e308 + 1e308.
+    contracts.rows[0][amount] = 1e308;
+    contracts.rows[1][amount] = 1e308;
+    const read = readBook(snap);
+    const asOf = serialFromUtc(2026, 1, 10);
+    const findings = validate(read, { asOf });
+    const huge = findings.filter((f) => f.code === 'too_large');
+    expect(huge.map((f) => [f.table, f.row, f.column, f.params?.value])).toEqual([
+      ['Contracts', contracts.headerRow + 1, '合同金额（万元）', '1e+308'],
+      ['Contracts', contracts.headerRow + 2, '合同金额（万元）', '1e+308'],
+    ]);
+    const report = computeKpis(read.book, parsePeriod('2025Q4')!, asOf);
+    for (const r of report.results) expect(r.value === null || Number.isFinite(r.value)).toBe(true);
+    for (const s of report.scores) for (const v of Object.values(s)) if (typeof v === 'number') expect(Number.isFinite(v)).toBe(true);
+  });
+});

@@ -18,6 +18,7 @@ const CODES: Record<FindingCode, true> = {
   enum: true,
   range: true,
   negative: true,
+  too_large: true,
   phone: true,
   email: true,
   credit_code: true,

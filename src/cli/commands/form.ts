@@ -10,7 +10,8 @@ import { saveAtomically, xlsxPort } from '../../workbook/xlsx/port';
 import { FormArgs } from '../args';
 import { CliContext, timed } from '../context';
 import { InputError } from '../errors';
-import { assertUsable, isFsError, openWorkbook, shortReason, writeError } from '../workbook';
+import { shortReason } from '../refusal';
+import { assertUsable, isFsError, openWorkbook, writeError } from '../workbook';
 
 /**
  * `kam form FILE --template CODE …` (SPEC §5, §6): a print-ready form filled from the workbook,

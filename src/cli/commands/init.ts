@@ -8,7 +8,7 @@ import { InitArgs } from '../args';
 import { CliContext, timed } from '../context';
 import { InputError } from '../errors';
 import { layoutTable } from '../format';
-import { shortReason } from '../workbook';
+import { shortReason } from '../refusal';
 
 /**
  * `kam init FILE`: a new workbook with every table. Never overwrites: an existing path (file,

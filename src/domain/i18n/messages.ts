@@ -162,6 +162,10 @@ function detail(f: Finding, lang: Lang): string {
       return rangeDetail(f, p, lang);
     case 'negative':
       return zh ? `${subject(lang, p)} 不能为负数` : `${subject(lang, p)} must not be negative`;
+    case 'too_large':
+      return zh
+        ? `${subject(lang, p)} 数值过大（绝对值须小于 10^15，Excel 只保留 15 位有效数字），无法用于计算`
+        : `${subject(lang, p)} is too large to compute with (its size must be under 10^15; Excel keeps 15 digits)`;
     case 'period':
       return zh
         ? `${subject(lang, p)} 不是有效的期间（应为 2026、2026Q3 或 2026-07）`

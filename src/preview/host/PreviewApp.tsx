@@ -5,7 +5,10 @@
  */
 import { Button, FluentProvider, Text, Toolbar, ToolbarDivider, makeStyles, tokens, webLightTheme } from '@fluentui/react-components';
 import { useRef, useState, useSyncExternalStore } from 'react';
+import { messages } from '../../cli/messages';
+import { packageRefusal } from '../../cli/refusal';
 import { App } from '../../taskpane/App';
+import { LimitError, PackageError } from '../../workbook/xlsx/package/limits';
 import type { Lang } from '../../taskpane/i18n';
 import type { Services } from '../../taskpane/services';
 import type { CommandResult } from '../../commands/recalculateCommand';
@@ -90,7 +93,9 @@ export function PreviewApp({ store, services, initialLang, actions }: { store: P
       const warnings = await actions.openFile(f);
       setStatus([w.opened(f.name), ...warnings].join(' · '));
     } catch (e) {
-      setStatus(w.openFailed(e instanceof Error ? e.message : String(e)));
+      // What the package reader refuses is said as `kam` says it (a zip bomb, a stray far cell…).
+      if (e instanceof LimitError || e instanceof PackageError) setStatus(packageRefusal(f.name, e)(messages(lang)));
+      else setStatus(w.openFailed(e instanceof Error ? e.message : String(e)));
     } finally {
       if (file.current) file.current.value = '';
     }

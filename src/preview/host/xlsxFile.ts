@@ -1,15 +1,18 @@
 /**
- * .xlsx files in and out of the preview: ExcelJS runs in the browser (loaded only when a file is
- * opened or saved). A file's sheets, cell values, number formats, column widths, frozen rows,
- * list dropdowns and tables go into the simulator, and back out of it into a file. Nothing leaves
- * the machine: the file is read from the disk the user picks and handed back as a download.
+ * .xlsx files in and out of the preview. Opening reads the file with the package reader the
+ * `kam` command uses (src/workbook/xlsx/package, fflate in the browser): the same limits refuse
+ * a hostile file in the same words, and the cells hold the same values, tables the same ranges.
+ * What the simulator shows besides (number formats, fonts, fills, borders, column widths, row
+ * heights, frozen rows, merges, list dropdowns, formulas' text) comes from ExcelJS, loaded only
+ * when a file is opened or saved, over the cells the file has (never a dense rows × columns
+ * walk). Saving writes the simulator back with ExcelJS. Nothing leaves the machine: the file is
+ * read from the disk the user picks and handed back as a download.
  */
 import type ExcelJSType from 'exceljs';
 import type { CellValue } from '../../domain/cells';
 import { serialFromDate } from '../../domain/dates';
-import { plainValue } from '../../workbook/xlsx/cellValue';
 import { normalizePackage } from '../../workbook/xlsx/normalize';
-import { listObjects } from '../../workbook/xlsx/tables';
+import { XlsxPackage } from '../../workbook/xlsx/package/package';
 import { SimCell, SimLine, SimRule, SimSheet, SimWorkbook } from '../simulator';
 import { columnName, formatRect, parseAddress } from '../simulator/address';
 
@@ -38,31 +41,81 @@ function simRule(dv: ExcelJSType.DataValidation | undefined): SimRule | undefine
   return { list: { inCellDropDown: true, source } };
 }
 
-/** Opens an .xlsx (its bytes) as a simulated workbook. */
+type SparseRow = { _cells: (ExcelJSType.Cell | undefined)[] };
+
+/** The rows and cells ExcelJS holds (styled empty ones too), in order, without creating any. */
+function eachStoredCell(ws: ExcelJSType.Worksheet, visit: (cell: ExcelJSType.Cell, r: number, c: number) => void): void {
+  (ws as unknown as { _rows: (ExcelJSType.Row | undefined)[] })._rows.forEach((row, r) => {
+    (row as unknown as SparseRow | undefined)?._cells.forEach((cell, c) => cell && visit(cell, r + 1, c + 1));
+  });
+}
+
+/**
+ * Opens an .xlsx (its bytes) as a simulated workbook. A file the package reader refuses throws
+ * its LimitError or PackageError (cli/refusal.ts says it in the user's language).
+ */
 export async function workbookFromXlsx(data: ArrayBuffer): Promise<{ workbook: SimWorkbook; warnings: string[] }> {
-  const Excel = await excelJs();
-  const book = new Excel.Workbook();
-  await book.xlsx.load((await normalizePackage(data)) as unknown as ExcelJSType.Buffer);
+  const pkg = XlsxPackage.open(new Uint8Array(data));
   const wb = new SimWorkbook();
   const warnings: string[] = [];
-  for (const ws of book.worksheets) {
-    const sheet = wb.addSheet(ws.name);
-    // Empty cells too: the formats below a table are there for the next rows people type.
-    ws.eachRow({ includeEmpty: true }, (row, r) => {
-      row.eachCell({ includeEmpty: true }, (cell, c) => {
-        // ExcelJS reports a merged area's value on each of its cells; only the first holds it.
-        const covered = cell.isMerged && cell.master.address !== cell.address;
-        const value = covered ? '' : simValue(plainValue(cell.value));
-        const formula = covered ? undefined : (cell.value as { formula?: string } | null)?.formula;
-        const numFmt = cell.numFmt && cell.numFmt !== 'General' ? cell.numFmt : undefined;
-        const styled = !!(cell.font || cell.alignment || cell.border || (cell.fill as { pattern?: string } | undefined)?.pattern === 'solid');
-        if (value === '' && !formula && !numFmt && !styled) return;
-        const target = sheet.touch(r - 1, c - 1);
-        target.value = value;
-        if (formula) target.formula = `=${formula}`;
-        if (numFmt) target.numberFormat = numFmt;
-        if (styled) takeStyle(target, cell);
+  for (const info of pkg.sheets) {
+    if (!info.part) continue;
+    const sheet = wb.addSheet(info.name);
+    for (const [r, row] of pkg.sheetCells(info).rows) {
+      row.cols.forEach((c, i) => {
+        const value = simValue(row.values[i]);
+        if (value !== '') sheet.touch(r - 1, c - 1).value = value;
       });
+    }
+  }
+  const book = await presentation(data);
+  if (!book.ok) warnings.push(book.warning);
+  else takePresentation(book.book, wb);
+  for (const t of pkg.tables) {
+    try {
+      const table = wb.addTableAt(t.sheet.name, `${columnName(t.ref.left - 1)}${t.ref.top}:${columnName(t.ref.right - 1)}${t.ref.bottom}`, t.name);
+      if (t.headerRowCount === 0) table.showHeaders = false;
+      if (t.totalsRowCount > 0) table.showTotals = true;
+    } catch (e) {
+      warnings.push(`${t.sheet.name}: ${t.name}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+  return { workbook: wb, warnings };
+}
+
+/**
+ * The file as ExcelJS reads it, for what the simulator shows beside the values. ExcelJS fails
+ * on some files other programs write (drawings, comments it does not expect): then the workbook
+ * opens with its values and tables, and a warning says the formats were left out.
+ */
+async function presentation(data: ArrayBuffer): Promise<{ ok: true; book: ExcelJSType.Workbook } | { ok: false; warning: string }> {
+  try {
+    const Excel = await excelJs();
+    const book = new Excel.Workbook();
+    await book.xlsx.load((await normalizePackage(data)) as unknown as ExcelJSType.Buffer);
+    return { ok: true, book };
+  } catch (e) {
+    return { ok: false, warning: `formats not shown (${e instanceof Error ? e.message : String(e)})` };
+  }
+}
+
+/** Number formats, styles, widths, heights, frozen rows, merges, dropdowns and formulas. */
+function takePresentation(book: ExcelJSType.Workbook, wb: SimWorkbook): void {
+  for (const ws of book.worksheets) {
+    const sheet = wb.sheets.find((s) => s.name === ws.name);
+    if (!sheet) continue;
+    // Empty cells too: the formats below a table are there for the next rows people type.
+    eachStoredCell(ws, (cell, r, c) => {
+      // ExcelJS reports a merged area's value on each of its cells; only the first holds it.
+      const covered = cell.isMerged && cell.master.address !== cell.address;
+      const formula = covered ? undefined : (cell.value as { formula?: string } | null)?.formula;
+      const numFmt = cell.numFmt && cell.numFmt !== 'General' ? cell.numFmt : undefined;
+      const styled = !!(cell.font || cell.alignment || cell.border || (cell.fill as { pattern?: string } | undefined)?.pattern === 'solid');
+      if (!formula && !numFmt && !styled) return;
+      const target = sheet.touch(r - 1, c - 1);
+      if (formula) target.formula = `=${formula}`;
+      if (numFmt) target.numberFormat = numFmt;
+      if (styled) takeStyle(target, cell);
     });
     (ws.columns ?? []).forEach((col, i) => {
       if (col && typeof col.width === 'number') sheet.columnWidths.set(i, pointsOfWidth(col.width));
@@ -70,8 +123,8 @@ export async function workbookFromXlsx(data: ArrayBuffer): Promise<{ workbook: S
     const view = ws.views?.[0] as { state?: string; ySplit?: number; showGridLines?: boolean } | undefined;
     if (view?.state === 'frozen' && view.ySplit) sheet.frozenRows = view.ySplit;
     if (view?.showGridLines === false) sheet.showGridlines = false;
-    ws.eachRow({ includeEmpty: true }, (row, r) => {
-      if (row.height && Math.abs(row.height - 15) > 0.01) sheet.rowHeights.set(r - 1, row.height);
+    (ws as unknown as { _rows: (ExcelJSType.Row | undefined)[] })._rows.forEach((row, r) => {
+      if (row?.height && Math.abs(row.height - 15) > 0.01) sheet.rowHeights.set(r, row.height);
     });
     for (const range of (ws as unknown as { model: { merges?: string[] } }).model.merges ?? []) {
       try {
@@ -92,18 +145,8 @@ export async function workbookFromXlsx(data: ArrayBuffer): Promise<{ workbook: S
       }
     }
   }
-  for (const { sheetName, model: m } of listObjects(book)) {
-    try {
-      const table = wb.addTableAt(sheetName, m.tableRef ?? m.ref ?? 'A1', m.name);
-      if (m.headerRow === false) table.showHeaders = false;
-      if (m.totalsRow) table.showTotals = true;
-    } catch (e) {
-      warnings.push(`${sheetName}: ${m.name}: ${e instanceof Error ? e.message : String(e)}`);
-    }
-  }
   const active = (book.views?.[0] as { activeTab?: number } | undefined)?.activeTab;
   if (active !== undefined && wb.sheets[active]) wb.activeSheet = wb.sheets[active];
-  return { workbook: wb, warnings };
 }
 
 const argb = (hex: string) => `FF${hex.replace('#', '').toUpperCase()}`;

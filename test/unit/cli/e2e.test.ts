@@ -4,8 +4,9 @@ import { join } from 'node:path';
 import { EXPECTED_Q4, FIXTURE, STACK_LINE, expectReportMatches, sha, tempDir } from './helpers';
 
 /**
- * `kam` as a user runs it: the compiled CLI (tsc -p tsconfig.cli.json, built into a temp
- * folder so that the shared dist/ is left alone) started by bin/kam.js in a child process.
+ * `kam` as a user runs it: the compiled and bundled CLI (tsc -p tsconfig.cli.json and
+ * scripts/bundle-cli.js, built into a temp folder so that the shared dist/ is left alone)
+ * started by bin/kam.js in a child process.
  */
 const ROOT = join(__dirname, '..', '..', '..');
 const { dir, cleanup } = tempDir();
@@ -16,6 +17,9 @@ beforeAll(() => {
     encoding: 'utf8',
   });
   if (!existsSync(join(dir, 'dist', 'cli', 'main.js'))) throw new Error(`tsc did not build the CLI:\n${tsc.stdout}${tsc.stderr}`);
+  // The one file bin/kam.js runs (scripts/bundle-cli.js), from the same sources.
+  const bundle = spawnSync(process.execPath, [join(ROOT, 'scripts', 'bundle-cli.js'), join(dir, 'dist', 'cli', 'kam.js')], { encoding: 'utf8' });
+  if (!existsSync(join(dir, 'dist', 'cli', 'kam.js'))) throw new Error(`esbuild did not bundle the CLI:\n${bundle.stdout}${bundle.stderr}`);
   mkdirSync(join(dir, 'bin'));
   copyFileSync(join(ROOT, 'bin', 'kam.js'), BIN);
   copyFileSync(join(ROOT, 'package.json'), join(dir, 'package.json'));

@@ -67,3 +67,25 @@ describe('addWorksheet', () => {
     expect(pkg.text('[Content_Types].xml')).toContain('<Override PartName="/xl/worksheets/sheet2.xml"');
   });
 });
+
+describe('appendRows keeps the columns’ dropdowns on the new rows', () => {
+  it('a validation reaching the last row follows the table down; others are left alone', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { packagePort } = await import('../../../src/workbook/xlsx/package/packagePort');
+    const file = join(__dirname, '..', '..', 'fixtures', 'corpus', 'openpyxl-validation.xlsx');
+    const pkg = XlsxPackage.open(readFileSync(file));
+    const customers = pkg.tables.find((t) => t.name === 'Customers')!;
+    const width = customers.ref.right - customers.ref.left + 1;
+    // The file's lists reach row 200 (F2:F200, H2:H200); 300 rows take the table past it.
+    const rows = Array.from({ length: 300 }, (_, i) => [`C9${String(i).padStart(3, '0')}`, ...new Array(width - 1).fill(null)]);
+    await packagePort(pkg).apply({ steps: [{ kind: 'appendRows', tableName: 'Customers', rows }] });
+    const bottom = pkg.tables.find((t) => t.name === 'Customers')!.ref.bottom;
+    expect(bottom).toBeGreaterThan(300);
+    const sqrefs = [...pkg.text(customers.sheet.part!).matchAll(/<dataValidation [^>]*?sqref="([^"]*)"/g)].map((m) => m[1]);
+    expect(sqrefs).toEqual([`F2:F${bottom}`, `H2:H${bottom}`]);
+    // Another sheet's validation (拜访记录's D2:D200) is not touched.
+    const visits = pkg.tables.find((t) => t.name === 'Visits')!;
+    expect(pkg.text(visits.sheet.part!)).toContain('sqref="D2:D200"');
+  });
+});

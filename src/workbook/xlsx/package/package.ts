@@ -11,7 +11,7 @@ import { StylesPart } from './styles';
 import { DEFAULT_LIMITS, LimitError, Limits, PackageError } from './limits';
 import { Relationship, isType, parseRelationships, relsPathOf } from './opc';
 import { attributes, findTags, prefixedAttribute } from './xml';
-import { InflateBudget, ZipEntry, ZipItem, inflateString, inflateText, readZip } from './zip';
+import { InflateBudget, InflateStream, ZipEntry, ZipItem, inflateString, inflateText, inflateTextAsync, readZip } from './zip';
 
 /** A range's corners, 1-based and inclusive. */
 export interface Box {
@@ -196,11 +196,15 @@ export class XlsxPackage {
     return this.relationships(this.workbookPart).find((r) => isType(r, 'styles') && !r.external)?.part ?? null;
   }
 
+  private sharedStringsEntry(): ZipEntry | undefined {
+    const rel = this.relationships(this.workbookPart).find((r) => isType(r, 'sharedStrings') && !r.external);
+    return rel ? this.entry(rel.part) : undefined;
+  }
+
   /** The shared string table; null when the package has none. */
   sharedStrings(): readonly string[] | null {
     if (this.strings === undefined) {
-      const rel = this.relationships(this.workbookPart).find((r) => isType(r, 'sharedStrings') && !r.external);
-      const entry = rel ? this.entry(rel.part) : undefined;
+      const entry = this.sharedStringsEntry();
       if (!entry) this.strings = null;
       else {
         const scanner = new SharedStringsScanner(this.limits, entry.name);
@@ -217,29 +221,55 @@ export class XlsxPackage {
     const key = sheet.part.toLowerCase();
     let cells = this.cellsCache.get(key);
     if (!cells) {
-      const styles = this.styles();
-      const scanner = new SheetScanner({
-        sharedStrings: this.sharedStrings(),
-        isDateStyle: (s) => styles.isDateStyle(s),
-        date1904: this.date1904,
-        limits: this.limits,
-        part: sheet.part,
-      });
+      const scanner = this.sheetScanner(sheet);
       try {
         const staged = this.staged.get(key);
         if (staged) scanner.push(typeof staged.data === 'string' ? staged.data : new TextDecoder().decode(staged.data));
         else inflateText(this.entry(sheet.part)!, this.budget, (t) => scanner.push(t));
         cells = scanner.end();
       } catch (e) {
-        // A refusal names the sheet as people see it (客户档案!T2), not the part.
-        if (e instanceof LimitError && (e.limit === 'cellText' || e.limit === 'cells') && e.where.startsWith(sheet.part)) {
-          throw new LimitError(e.limit, sheet.name + e.where.slice(sheet.part.length), e.actual, e.allowed);
-        }
-        throw e;
+        throw sheetRefusal(sheet, e);
       }
       this.cellsCache.set(key, cells);
     }
     return cells;
+  }
+
+  private sheetScanner(sheet: SheetInfo): SheetScanner {
+    const styles = this.styles();
+    return new SheetScanner({
+      sharedStrings: this.sharedStrings(),
+      isDateStyle: (s) => styles.isDateStyle(s),
+      date1904: this.date1904,
+      limits: this.limits,
+      part: sheet.part!,
+    });
+  }
+
+  /**
+   * Reads the shared strings and these sheets as sharedStrings and sheetCells would, with their
+   * parts inflated by `inflate` off the main thread: the next piece of a part inflates while
+   * this one is scanned. Where it has nothing to add (a part already read, staged or stored),
+   * the ordinary read is left to do it.
+   */
+  async preload(sheets: readonly SheetInfo[], inflate: InflateStream): Promise<void> {
+    const strings = this.strings === undefined ? this.sharedStringsEntry() : undefined;
+    if (strings) {
+      const scanner = new SharedStringsScanner(this.limits, strings.name);
+      await inflateTextAsync(strings, this.budget, (t) => scanner.push(t), inflate);
+      this.strings = scanner.end();
+    }
+    for (const sheet of sheets) {
+      const key = sheet.part?.toLowerCase();
+      if (!key || this.cellsCache.has(key) || this.staged.has(key)) continue;
+      const scanner = this.sheetScanner(sheet);
+      try {
+        await inflateTextAsync(this.entry(key)!, this.budget, (t) => scanner.push(t), inflate);
+        this.cellsCache.set(key, scanner.end());
+      } catch (e) {
+        throw sheetRefusal(sheet, e);
+      }
+    }
   }
 
   /** Every part in the order read, edited ones with their new contents, then the new parts. */
@@ -253,4 +283,12 @@ export class XlsxPackage {
     for (const [key, s] of this.staged) if (!this.byName.has(key)) items.push({ kind: 'new', name: s.name, data: bytes(s.data) });
     return items;
   }
+}
+
+/** A refusal while reading a sheet names it as people see it (客户档案!T2), not by its part. */
+function sheetRefusal(sheet: SheetInfo, e: unknown): unknown {
+  if (e instanceof LimitError && (e.limit === 'cellText' || e.limit === 'cells') && e.where.startsWith(sheet.part!)) {
+    return new LimitError(e.limit, sheet.name + e.where.slice(sheet.part!.length), e.actual, e.allowed);
+  }
+  return e;
 }

@@ -62,6 +62,33 @@ function coverDimension(xml: string, box: Box): string {
   return `${xml.slice(0, dim.start)}${setAttribute(dim.tag, 'ref', rangeRef(next))}${xml.slice(dim.end)}`;
 }
 
+/**
+ * Dropdowns and other data validations that reach the row new rows copy their styles from
+ * follow the table down to `end`, as Excel extends them when a table grows: a row the add-in
+ * appends keeps its column's list. Ranges elsewhere, or already reaching `end`, are left alone;
+ * both spellings are read (`sqref="…"`, and `<xm:sqref>` of Excel 2010's extension list).
+ */
+export function extendValidations(xml: string, t: TableInfo, template: number, end: number): string {
+  if (!xml.includes('ataValidation')) return xml;
+  const grow = (sqref: string) =>
+    sqref
+      .split(/(\s+)/)
+      .map((ref) => {
+        let b: Box;
+        try {
+          b = decodeRange(ref);
+        } catch {
+          return ref; // white space, or a reference we cannot read: as it was
+        }
+        const reaches = b.left >= t.ref.left && b.right <= t.ref.right && b.top <= template && b.bottom >= template && b.bottom < end;
+        return reaches ? rangeRef({ ...b, bottom: end }) : ref;
+      })
+      .join('');
+  return xml
+    .replace(/(<(?:[\w.-]+:)?dataValidation\s[^>]*?\bsqref=")([^"]*)(")/g, (_, a: string, ref: string, z: string) => a + grow(ref) + z)
+    .replace(/(<xm:sqref>)([^<]*)(<\/xm:sqref>)/g, (_, a: string, ref: string, z: string) => a + grow(ref) + z);
+}
+
 /** The cells of rows `first…` of a table written with the styles of a template row, as row edits. */
 function rowEdits(pkg: XlsxPackage, t: TableInfo, xml: string, first: number, rows: readonly CellValue[][], template: number | null): Map<number, RowEdits> {
   const prefix = sheetPrefix(xml);
@@ -96,6 +123,7 @@ function appendRows(pkg: XlsxPackage, step: Extract<WriteStep, { kind: 'appendRo
   const template = last > t.ref.top ? last : t.ref.bottom > t.ref.top ? t.ref.top + 1 : null;
   let xml = pkg.text(part);
   xml = patchSheetData(xml, rowEdits(pkg, t, xml, first, step.rows, template));
+  if (template !== null) xml = extendValidations(xml, t, template, end);
   pkg.set(part, coverDimension(xml, { ...t.ref, bottom: end }));
   if (end > t.ref.bottom) resizeTable(pkg, t, end);
 }

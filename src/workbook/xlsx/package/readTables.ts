@@ -87,22 +87,39 @@ function rangeValues(pkg: XlsxPackage, sheet: SheetInfo): TableSnapshot | null {
   return rangeTable(sheet.name, values, headerRow, left);
 }
 
-/** The input tables of SPEC §2 found in the package. */
-export function readSnapshot(pkg: XlsxPackage): WorkbookSnapshot {
+type Place = { def: string; table: TableInfo; sheet?: undefined } | { def: string; table?: undefined; sheet: SheetInfo };
+
+/** Where each input table of SPEC §2 is in the package: a ListObject, or a plain range on a sheet. */
+function inputPlaces(pkg: XlsxPackage): Place[] {
   const worksheets = pkg.sheets.filter((s) => s.part);
   const where = locateTables(
     INPUT_TABLES,
     pkg.tables.map((t) => ({ name: t.name, sheetName: t.sheet.name })),
     worksheets.map((s) => s.name),
   );
-  const tables: Record<string, TableSnapshot> = {};
+  const places: Place[] = [];
   for (const def of INPUT_TABLES) {
     const place = where[def.name];
     if (!place) continue;
-    if (place.kind === 'table') {
-      const table = pkg.tables.find((t) => t.name === place.name)!;
+    if (place.kind === 'table') places.push({ def: def.name, table: pkg.tables.find((t) => t.name === place.name)! });
+    else places.push({ def: def.name, sheet: worksheets.find((s) => sameName(s.name, place.sheetName))! });
+  }
+  return places;
+}
+
+/** The sheets readSnapshot reads, in its order (what XlsxPackage.preload is given). */
+export function inputSheets(pkg: XlsxPackage): SheetInfo[] {
+  return inputPlaces(pkg).map((p) => p.table?.sheet ?? p.sheet!);
+}
+
+/** The input tables of SPEC §2 found in the package. */
+export function readSnapshot(pkg: XlsxPackage): WorkbookSnapshot {
+  const tables: Record<string, TableSnapshot> = {};
+  for (const place of inputPlaces(pkg)) {
+    if (place.table) {
+      const { table } = place;
       const { headers, rows } = tableValues(pkg, table);
-      tables[def.name] = {
+      tables[place.def] = {
         tableName: table.name,
         sheetName: table.sheet.name,
         headerRow: table.ref.top,
@@ -111,9 +128,8 @@ export function readSnapshot(pkg: XlsxPackage): WorkbookSnapshot {
         rows,
       };
     } else {
-      const sheet = worksheets.find((s) => sameName(s.name, place.sheetName))!;
-      const snap = rangeValues(pkg, sheet);
-      if (snap) tables[def.name] = snap;
+      const snap = rangeValues(pkg, place.sheet);
+      if (snap) tables[place.def] = snap;
     }
   }
   return { tables };

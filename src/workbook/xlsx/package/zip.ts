@@ -7,9 +7,11 @@
  * limits checked on the bytes actually produced (a declared size can lie): a zip bomb is one
  * LimitError, never an allocation of gigabytes.
  *
- * fflate and not Node's zlib: the same code runs in the preview host in the browser. Measured
- * on 73 MB of sheet XML, zlib inflates in 129 ms and fflate in 266 ms; the cell scanner after
- * it costs ~650 ms, so one code path is worth the difference.
+ * fflate inflates here, in the browser and in Node alike. Where the platform has a native
+ * inflater that works off the main thread (Node's zlib, in libuv's pool), a read may stream
+ * through it instead (inflateTextAsync, XlsxPackage.preload), with the same limits checked.
+ * Measured on 73 MB of sheet XML, zlib inflates in 129 ms and fflate in 266 ms — and zlib's
+ * work overlaps the scanning on the main thread.
  */
 import { Inflate, deflateSync } from 'fflate';
 import { LimitError, Limits, PackageError } from './limits';
@@ -118,38 +120,58 @@ export class InflateBudget {
 }
 
 /**
- * Inflates an entry in slices, handing each piece of output to `onBytes`, refusing as soon as
- * the output passes the part's ratio cap or the read's total cap.
+ * The limits on one entry's output, checked on each piece as it is produced, before the piece
+ * is handed to `onBytes`: the part's ratio cap, the read's total cap, and its declared size (a
+ * lying header is a damaged, or hostile, entry). Declared sizes are checked at once: an honest
+ * bomb is refused before a byte is inflated.
  */
-export function inflateEntry(entry: ZipEntry, budget: InflateBudget, onBytes: (bytes: Uint8Array) => void): void {
+function meter(entry: ZipEntry, budget: InflateBudget, onBytes: (bytes: Uint8Array) => void) {
   const { limits } = budget;
   const ratioCap = Math.max(1 << 20, entry.raw.length * limits.maxRatio);
-  // Declared sizes first: an honest bomb is refused before a byte is inflated.
-  if (entry.size > ratioCap) throw new LimitError('ratio', entry.name, Math.round(entry.size / Math.max(1, entry.raw.length)), limits.maxRatio);
+  const ratio = (n: number) => Math.round(n / Math.max(1, entry.raw.length));
+  if (entry.size > ratioCap) throw new LimitError('ratio', entry.name, ratio(entry.size), limits.maxRatio);
   if (budget.used + entry.size > limits.maxTotalBytes) throw new LimitError('total', entry.name, budget.used + entry.size, limits.maxTotalBytes);
+  if (entry.method !== 0 && entry.method !== 8) throw new PackageError('unsupported', entry.name, `compression method ${entry.method}`);
   let produced = 0;
   // What the caller's onBytes throws (a stop, a scanner's refusal) passes through unchanged.
   let passed: unknown = undefined;
-  const take = (bytes: Uint8Array) => {
-    produced += bytes.length;
-    budget.used += bytes.length;
-    // A lying header: more output than declared is a damaged (or hostile) entry.
-    if (produced > entry.size) throw new PackageError('zip', entry.name, `inflates to more than its declared ${entry.size} bytes`);
-    if (produced > ratioCap) throw new LimitError('ratio', entry.name, Math.round(produced / Math.max(1, entry.raw.length)), limits.maxRatio);
-    if (budget.used > limits.maxTotalBytes) throw new LimitError('total', entry.name, budget.used, limits.maxTotalBytes);
-    try {
-      onBytes(bytes);
-    } catch (e) {
-      passed = e;
-      throw e;
-    }
+  return {
+    take(bytes: Uint8Array): void {
+      produced += bytes.length;
+      budget.used += bytes.length;
+      if (produced > entry.size) throw new PackageError('zip', entry.name, `inflates to more than its declared ${entry.size} bytes`);
+      if (produced > ratioCap) throw new LimitError('ratio', entry.name, ratio(produced), limits.maxRatio);
+      if (budget.used > limits.maxTotalBytes) throw new LimitError('total', entry.name, budget.used, limits.maxTotalBytes);
+      try {
+        onBytes(bytes);
+      } catch (e) {
+        passed = e;
+        throw e;
+      }
+    },
+    /** An inflater's own failure as the package's error; ours and the caller's unchanged. */
+    failure(e: unknown): unknown {
+      if (e === passed || e instanceof LimitError || e instanceof PackageError) return e;
+      return new PackageError('zip', entry.name, e instanceof Error ? e.message : String(e));
+    },
   };
-  if (entry.method === 0) {
-    take(entry.raw);
-    return;
-  }
-  if (entry.method !== 8) throw new PackageError('unsupported', entry.name, `compression method ${entry.method}`);
-  const inflater = new Inflate((chunk) => take(chunk));
+}
+
+/** Stored bytes are handed on in pieces of this size (about what an inflater hands at a time). */
+const STORED_SLICE = 1 << 16;
+
+function takeStored(entry: ZipEntry, take: (bytes: Uint8Array) => void): void {
+  for (let at = 0; at < entry.raw.length; at += STORED_SLICE) take(entry.raw.subarray(at, at + STORED_SLICE));
+}
+
+/**
+ * Inflates an entry in slices with fflate, handing each piece of output to `onBytes`, refusing
+ * as soon as the output passes the part's ratio cap or the read's total cap.
+ */
+export function inflateEntry(entry: ZipEntry, budget: InflateBudget, onBytes: (bytes: Uint8Array) => void): void {
+  const m = meter(entry, budget, onBytes);
+  if (entry.method === 0) return takeStored(entry, m.take);
+  const inflater = new Inflate((chunk) => m.take(chunk));
   // Small slices: at deflate's maximum ratio (~1032:1) a slice yields at most ~4 MiB at once.
   const SLICE = 1 << 12;
   try {
@@ -159,20 +181,65 @@ export function inflateEntry(entry: ZipEntry, budget: InflateBudget, onBytes: (b
     }
     if (entry.raw.length === 0) inflater.push(new Uint8Array(0), true);
   } catch (e) {
-    if (e === passed || e instanceof LimitError || e instanceof PackageError) throw e;
-    throw new PackageError('zip', entry.name, e instanceof Error ? e.message : String(e));
+    throw m.failure(e);
   }
 }
 
-/** An entry's text, decoded as UTF-8 in pieces (a sheet can be longer than a JS string may be). */
-export function inflateText(entry: ZipEntry, budget: InflateBudget, onText: (text: string) => void): void {
+/**
+ * An inflater that works off the main thread and streams its output with backpressure: the raw
+ * deflate bytes in, the inflated bytes out piece by piece. Node's zlib is one (nodeInflate.ts).
+ */
+export type InflateStream = (raw: Uint8Array) => AsyncIterable<Uint8Array>;
+
+/** inflateEntry with an off-thread inflater: the next piece inflates while this one is used. */
+export async function inflateEntryAsync(
+  entry: ZipEntry,
+  budget: InflateBudget,
+  onBytes: (bytes: Uint8Array) => void,
+  inflate: InflateStream,
+): Promise<void> {
+  const m = meter(entry, budget, onBytes);
+  if (entry.method === 0) return takeStored(entry, m.take);
+  try {
+    // Leaving the loop early (a refusal) destroys the stream.
+    for await (const chunk of inflate(entry.raw)) m.take(chunk);
+  } catch (e) {
+    throw m.failure(e);
+  }
+}
+
+/** UTF-8 decoded in pieces (a sheet can be longer than a JS string may be). */
+function textSink(onText: (text: string) => void) {
   const decoder = new TextDecoder('utf-8');
-  inflateEntry(entry, budget, (bytes) => {
-    const text = decoder.decode(bytes, { stream: true });
-    if (text) onText(text);
-  });
-  const rest = decoder.decode();
-  if (rest) onText(rest);
+  return {
+    bytes(bytes: Uint8Array): void {
+      const text = decoder.decode(bytes, { stream: true });
+      if (text) onText(text);
+    },
+    end(): void {
+      const rest = decoder.decode();
+      if (rest) onText(rest);
+    },
+  };
+}
+
+/** An entry's text, in pieces. */
+export function inflateText(entry: ZipEntry, budget: InflateBudget, onText: (text: string) => void): void {
+  const sink = textSink(onText);
+  inflateEntry(entry, budget, sink.bytes);
+  sink.end();
+}
+
+/** inflateText with an off-thread inflater. */
+export async function inflateTextAsync(
+  entry: ZipEntry,
+  budget: InflateBudget,
+  onText: (text: string) => void,
+  inflate: InflateStream,
+): Promise<void> {
+  const sink = textSink(onText);
+  await inflateEntryAsync(entry, budget, sink.bytes, inflate);
+  sink.end();
 }
 
 /** A small part's whole text (workbook, relationships, tables, styles). */
