@@ -24,6 +24,27 @@ module.exports = {
       to: { path: '^src/(workbook/(excel|xlsx)|taskpane|cli|preview|commands)' },
     },
     {
+      name: 'hosts-use-adapter-entries',
+      comment:
+        'hosts (the pane, the preview host, the ribbon, the CLI) reach an adapter only through its entries: ' +
+        'workbook/excel/index.ts, and workbook/xlsx/index.ts (package layer), node.ts (files) or exceljs.ts (ExcelJS)',
+      severity: 'error',
+      from: { path: '^src/(taskpane|preview/host|commands|cli)' },
+      to: {
+        path: '^src/workbook/(excel|xlsx)/',
+        pathNot: '^src/workbook/(excel/index|xlsx/(index|node|exceljs))\\.ts$',
+      },
+    },
+    {
+      name: 'simulator-implements-the-api-only',
+      comment:
+        'the Excel simulator is a stand-in for Excel: it implements the API subset the adapter is written against ' +
+        '(workbook/excel/api.ts, types only) and shares no other code with what it checks',
+      severity: 'error',
+      from: { path: '^src/preview/simulator' },
+      to: { path: '^src/workbook/', pathNot: '^src/workbook/excel/api\\.ts$' },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       from: {},

@@ -8,4 +8,7 @@ module.exports = {
   // office-addin-manifest pulls in strip-bom and uuid, which ship only ES modules.
   transformIgnorePatterns: ['/node_modules/(?!(.*/)?(strip-bom|uuid)/)'],
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
+  // One limit for every test and hook, generous for a loaded two-core machine (a whole-CLI tsc
+  // build in a beforeAll, a demo workbook through the simulator); no file sets its own.
+  testTimeout: 180000,
 };

@@ -1,3 +1,3 @@
 /** Tests that need LibreOffice (soffice) to open what we write. */
 const base = require('./jest.config.js');
-module.exports = { ...base, testMatch: ['**/test/interop/**/*.test.ts'], testPathIgnorePatterns: ['/node_modules/'], testTimeout: 180000 };
+module.exports = { ...base, testMatch: ['**/test/interop/**/*.test.ts'], testPathIgnorePatterns: ['/node_modules/'] };

@@ -3,7 +3,7 @@
  * XFD1048576, a damaged zip, a missing part), as the sentence for it in the user's language.
  * Pure, so that the preview host says it in the same words as `kam` when a file is opened there.
  */
-import { LimitError, PackageError } from '../workbook/xlsx/package/limits';
+import { LimitError, PackageError } from '../workbook/xlsx';
 import { Messages, TooLarge } from './messages';
 
 export function packageRefusal(file: string, e: unknown): (m: Messages) => string {

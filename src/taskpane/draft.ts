@@ -13,7 +13,7 @@ import { findingMessage, type Lang } from '../domain/i18n/messages';
 import { matchHeaders } from '../domain/parse';
 import type { TableSnapshot, WorkbookSnapshot } from '../domain/snapshot';
 import { ColumnDef, InputTableDef, TABLES_BY_NAME } from '../domain/tables';
-import { columnLetter } from '../workbook/excel/a1';
+import { columnLettersOfIndex as columnLetter } from '../domain/columnLetters';
 import type { RowRecord } from '../workbook/operations';
 
 /** What the fields hold: the text of each input, keyed by column key. */

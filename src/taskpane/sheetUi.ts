@@ -10,8 +10,7 @@
  * host paints its grid instead).
  */
 import type { CellValue } from '../domain/cells';
-import type { ExcelRun } from '../workbook/excel';
-import { toExcel } from '../workbook/excel/cells';
+import { ExcelRun, toExcel } from '../workbook/excel';
 
 export interface CellRef {
   sheet: string;

@@ -32,7 +32,6 @@ const NAME = 'book.xlsx';
 /** Our temps beside the target, whatever comes between the prefix and `.tmp`. */
 const TEMP = new RegExp(`^\\.${NAME.replace('.', '\\.')}\\.kam-.*\\.tmp$`);
 
-jest.setTimeout(120_000);
 
 const work = mkdtempSync(join(tmpdir(), 'kam-interop-kill-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));

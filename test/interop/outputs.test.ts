@@ -19,7 +19,7 @@ import { validate } from '../../src/domain/validate';
 import { appendRows } from '../../src/workbook/operations';
 import { saveAtomically, xlsxPort } from '../../src/workbook/xlsx/port';
 import { loadWorkbook, readXlsxSnapshot } from '../../src/workbook/xlsx/read';
-import { writeKpisToFile } from '../../src/workbook/xlsx/writeKpis';
+import { writeKpisToFile } from '../../src/cli/writeKpis';
 import { parseCsv } from '../helpers/csv';
 
 const FIXTURE = join(__dirname, '../fixtures/example-2025Q4.xlsx');

@@ -19,7 +19,6 @@ import { fingerprints, saveAndReload, spyPort, removeTempDirs, tableModel, table
 
 const AS_OF = serialFromUtc(2026, 10, 10);
 // Each save and load of a demo workbook takes a second or two.
-jest.setTimeout(60_000);
 afterAll(removeTempDirs);
 const ZH_SHEETS = INPUT_TABLES.map((t) => t.sheet.zh);
 

@@ -24,7 +24,6 @@ import {
   replaceFileAt,
 } from '../../src/workbook/xlsx/package/safeFile';
 
-jest.setTimeout(30_000);
 
 const ROOT = mkdtempSync(join(tmpdir(), 'kam-safe-'));
 // Traversable by the unprivileged child of the ownership test.

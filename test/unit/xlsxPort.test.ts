@@ -17,7 +17,7 @@ import { INPUT_TABLES } from '../../src/domain/tables';
 import { validate } from '../../src/domain/validate';
 import { saveAtomically, xlsxPort } from '../../src/workbook/xlsx/port';
 import { loadWorkbook, readXlsxSnapshot } from '../../src/workbook/xlsx/read';
-import { writeKpisToFile } from '../../src/workbook/xlsx/writeKpis';
+import { writeKpisToFile } from '../../src/cli/writeKpis';
 import { openPackageFile } from '../../src/workbook/xlsx/package/file';
 import expectedQ4 from '../fixtures/example-2025Q4.expected.json';
 import { fingerprints, saveAndReload, removeTempDirs, tableModel, tableValues, tempDir } from '../helpers/xlsx';
@@ -25,7 +25,6 @@ import { fingerprints, saveAndReload, removeTempDirs, tableModel, tableValues, t
 const FIXTURE = join(__dirname, '../fixtures/example-2025Q4.xlsx');
 const AS_OF = serialFromUtc(2026, 1, 10);
 const ZH_SHEETS = INPUT_TABLES.map((t) => t.sheet.zh);
-jest.setTimeout(30_000);
 afterAll(removeTempDirs);
 
 const sha = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');

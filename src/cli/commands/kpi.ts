@@ -1,11 +1,11 @@
 import type { Problem } from '../../domain/book';
 import { Analysis, excludedTotal, kpiReport } from '../../domain/engine';
 import type { KpiReport } from '../../domain/kpi';
-import { writeKpisToFile } from '../../workbook/xlsx/writeKpis';
+import { writeKpisToFile } from '../writeKpis';
 import { KpiArgs } from '../args';
 import { CliContext, timed } from '../context';
 import { CliError } from '../errors';
-import type { OpenedPackage } from '../../workbook/xlsx/package/file';
+import type { OpenedPackage } from '../../workbook/xlsx/node';
 import { excludedParts, formatKpiReport } from '../format';
 import { assertUsable, openWorkbook, writeError } from '../workbook';
 

@@ -8,7 +8,7 @@ import { useRef, useState, useSyncExternalStore } from 'react';
 import { messages } from '../../cli/messages';
 import { packageRefusal } from '../../cli/refusal';
 import { App } from '../../taskpane/App';
-import { LimitError, PackageError } from '../../workbook/xlsx/package/limits';
+import { LimitError, PackageError } from '../../workbook/xlsx';
 import type { Lang } from '../../taskpane/i18n';
 import type { Services } from '../../taskpane/services';
 import type { CommandResult } from '../../commands/recalculateCommand';

@@ -11,8 +11,7 @@
 import type ExcelJSType from 'exceljs';
 import type { CellValue } from '../../domain/cells';
 import { serialFromDate } from '../../domain/dates';
-import { normalizePackage } from '../../workbook/xlsx/normalize';
-import { XlsxPackage } from '../../workbook/xlsx/package/package';
+import { XlsxPackage, normalizePackage } from '../../workbook/xlsx';
 import { SimCell, SimLine, SimRule, SimSheet, SimWorkbook } from '../simulator';
 import { columnName, formatRect, parseAddress } from '../simulator/address';
 

@@ -8,7 +8,7 @@ import { matchHeaders } from '../../domain/parse';
 import { SETTING_DEFAULTS, SettingKey } from '../../domain/settings';
 import type { TableSnapshot, WorkbookSnapshot } from '../../domain/snapshot';
 import { ColumnDef, InputTableDef, ScoringScheme, Settings } from '../../domain/tables';
-import { columnLetter } from '../../workbook/excel/a1';
+import { columnLettersOfIndex as columnLetter } from '../../domain/columnLetters';
 import { detectLang } from '../../workbook/operations';
 import { appendRow } from '../appendRow';
 import { ColumnField } from '../components/ColumnField';

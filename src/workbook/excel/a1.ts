@@ -1,9 +1,7 @@
 /** A1 addresses from 0-based positions (Office.js `rowIndex`/`columnIndex` are 0-based). */
-import { columnLetters } from '../../domain/columnLetters';
+import { columnLettersOfIndex as columnLetter } from '../../domain/columnLetters';
 
-export function columnLetter(column: number): string {
-  return columnLetters(column + 1);
-}
+export { columnLetter };
 
 /** `A1` or `A1:C3` for a block of `rows` × `columns` cells at (row, column). */
 export function a1(row: number, column: number, rows = 1, columns = 1): string {

@@ -9,6 +9,8 @@ import { SYNC_BUDGET_BYTES } from './budget';
 import { readWorkbook } from './read';
 
 export type { ExcelRun } from './api';
+/** How a cell value is handed to Excel (text that looks like a formula stays text): for hosts' own writes. */
+export { toExcel } from './cells';
 
 export interface OfficePortOptions {
   /** Bytes one sync may carry (default 4 MB, under Excel on the web's 5 MB limit). */

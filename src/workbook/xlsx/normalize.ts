@@ -1,4 +1,4 @@
-import JSZip from 'jszip';
+import type JSZipType from 'jszip';
 
 const ABSOLUTE_TARGET = /Target="\/xl\//g;
 const TABLE_START = /<table\b[^>]*>/;
@@ -14,6 +14,10 @@ export async function normalizePackage(data: Buffer): Promise<Buffer>;
 /** The same in a browser (the preview host opening an .xlsx from disk). */
 export async function normalizePackage(data: ArrayBuffer): Promise<ArrayBuffer>;
 export async function normalizePackage(data: Buffer | ArrayBuffer): Promise<Buffer | ArrayBuffer> {
+  // Loaded when used: the package layer's entry (./index) exports this without making every
+  // host that reads a workbook load JSZip.
+  const m = (await import('jszip')) as unknown as { default?: typeof JSZipType } & typeof JSZipType;
+  const JSZip = m.default ?? m;
   const zip = await JSZip.loadAsync(data);
   let changed = false;
   const rewrite = async (pattern: RegExp, mend: (xml: string) => string) => {

@@ -24,7 +24,7 @@ beforeAll(() => {
   copyFileSync(join(ROOT, 'bin', 'kam.js'), BIN);
   copyFileSync(join(ROOT, 'package.json'), join(dir, 'package.json'));
   symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
-}, 180_000);
+});
 afterAll(cleanup);
 
 function run(args: string[], env: Record<string, string> = {}) {

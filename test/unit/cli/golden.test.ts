@@ -21,7 +21,7 @@ const DEMO = join(dir, 'demo.xlsx');
 beforeAll(async () => {
   const r = await kam(['init', DEMO, '--demo', '--seed', '1', '--as-of', '2026-10-10']);
   if (r.code !== 0) throw new Error(r.stderr);
-}, 60_000);
+});
 afterAll(cleanup);
 
 /** Compares with the recording (or records it): file paths shown as <dir>/name. */
@@ -58,7 +58,7 @@ describe('kam prints what it printed before', () => {
     const [command, ...rest] = args;
     const r = await kam([command, file(), ...rest], env);
     expectGolden(name, `exit ${r.code}\n--- stdout\n${r.stdout}--- stderr\n${r.stderr}`);
-  }, 60_000);
+  });
 });
 
 describe('kam kpi --write writes what it wrote before', () => {
@@ -78,5 +78,5 @@ describe('kam kpi --write writes what it wrote before', () => {
       }),
     );
     expectGolden(name, `${JSON.stringify({ stdout: r.stdout, tables }, null, 1)}\n`);
-  }, 60_000);
+  });
 });

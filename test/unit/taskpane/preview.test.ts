@@ -56,7 +56,7 @@ describe('the preview’s .xlsx files', () => {
     expect(dump.numberFormats).toEqual(original.numberFormats);
     expect(dump.validations.map((v) => v.address)).toEqual(original.validations.map((v) => v.address));
     expect(dump.frozenRows).toBe(1);
-  }, 60_000);
+  });
 
   it('keeps a generated form’s merges, fonts, fills, borders, row heights and A4 page setup', async () => {
     const store = new PreviewStore();
@@ -82,5 +82,5 @@ describe('the preview’s .xlsx files', () => {
     expect(again.rowHeights).toEqual(original.rowHeights);
     expect(again.formats).toEqual(original.formats);
     expect(again.borders).toEqual(original.borders);
-  }, 60_000);
+  });
 });

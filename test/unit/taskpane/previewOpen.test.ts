@@ -44,21 +44,21 @@ describe('Open .xlsx in the preview', () => {
   it.each(corpus)('%s: the same KPIs as `kam kpi --json`', async (file) => {
     const report = await kpisInPreview(join(CORPUS, file));
     expect(report).toMatchObject(expectedQ4);
-  }, 30_000);
+  });
 
   it('opens with values and tables, and says so, where ExcelJS cannot read the formats', async () => {
     // ExcelJS 4.4 fails on openpyxl's comment parts ("reading 'comments'"): the package reader does not.
     const { workbook, warnings } = await workbookFromXlsx(bytesOf(join(CORPUS, 'openpyxl-comments.xlsx')));
     expect(warnings).toEqual([expect.stringMatching(/^formats not shown/)]);
     expect(workbook.tables.map((t) => t.name)).toContain('Customers');
-  }, 30_000);
+  });
 
   describe('hostile files', () => {
     let dir: string;
     beforeAll(() => {
       dir = mkdtempSync(join(tmpdir(), 'kam-preview-hostile-'));
       execFileSync(process.execPath, [join(FIXTURES, 'hostile', 'make.js'), dir]);
-    }, 60_000);
+    });
     afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
     it.each([
@@ -83,6 +83,6 @@ describe('Open .xlsx in the preview', () => {
       const sentence = packageRefusal(name, error)(messages('zh'));
       expect(sentence).toMatch(refusal);
       expect(sentence.split('\n')).toHaveLength(1);
-    }, 30_000);
+    });
   });
 });

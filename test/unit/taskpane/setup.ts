@@ -34,7 +34,6 @@ installDomStubs();
 // A demo workbook and a rendered pane take seconds when the whole suite runs in parallel, and a
 // save reads and validates the whole workbook first: under CI load that outlasts the library's
 // default one-second wait for findBy…/waitFor (a CI run failed on exactly that).
-jest.setTimeout(30_000);
 configure({ asyncUtilTimeout: 10_000 });
 
 /** The as-of date of the tests: 2026-10-10, whose last completed quarter is 2026Q3. */

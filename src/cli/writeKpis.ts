@@ -1,9 +1,9 @@
-import { Serial } from '../../domain/dates';
-import type { Lang } from '../../domain/i18n/messages';
-import { Period } from '../../domain/periods';
-import { RecalculateOutcome, recalculate } from '../operations/recalculate';
-import { OpenedPackage, openPackageFile, savePackage } from './package/file';
-import { packagePort } from './package/packagePort';
+import { Serial } from '../domain/dates';
+import type { Lang } from '../domain/i18n/messages';
+import { Period } from '../domain/periods';
+import { RecalculateOutcome, recalculate } from '../workbook/operations/recalculate';
+import { packagePort } from '../workbook/xlsx';
+import { OpenedPackage, openPackageFile, savePackage } from '../workbook/xlsx/node';
 
 export interface WriteKpisOptions {
   /** Refuse (and write nothing) when a row would be left out of a KPI (`--strict`). */
