@@ -3,7 +3,7 @@ import type { Problem } from '../domain/book';
 import { problemMessage } from '../domain/i18n/messages';
 import { WorkbookSnapshot } from '../domain/snapshot';
 import { INPUT_TABLES } from '../domain/tables';
-import { PackageError, inputSheets, readSnapshot } from '../workbook/xlsx';
+import { PackageError, readSnapshotAsync } from '../workbook/xlsx';
 import { DiskFullError, FileChangedError, OpenedPackage, nodeInflate, openPackageFile } from '../workbook/xlsx/node';
 import { InputError } from './errors';
 import { Lang, Messages } from './messages';
@@ -36,8 +36,7 @@ export async function openWorkbook(file: string): Promise<{ opened: OpenedPackag
   try {
     const opened = await openPackageFile(file);
     if (!opened.pkg.sheets.some((s) => s.part)) throw new PackageError('noWorkbook');
-    await opened.pkg.preload(inputSheets(opened.pkg), nodeInflate);
-    return { opened, snapshot: readSnapshot(opened.pkg) };
+    return { opened, snapshot: await readSnapshotAsync(opened.pkg, nodeInflate) };
   } catch (e) {
     throw readError(file, e);
   }

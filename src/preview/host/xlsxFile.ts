@@ -40,12 +40,13 @@ function simRule(dv: ExcelJSType.DataValidation | undefined): SimRule | undefine
   return { list: { inCellDropDown: true, source } };
 }
 
-type SparseRow = { _cells: (ExcelJSType.Cell | undefined)[] };
+/** The rows ExcelJS holds (styled empty ones too), without creating any: index 0 is row 1. */
+const storedRows = (ws: ExcelJSType.Worksheet) => (ws as unknown as { _rows: (ExcelJSType.Row | undefined)[] })._rows;
 
-/** The rows and cells ExcelJS holds (styled empty ones too), in order, without creating any. */
+/** The cells ExcelJS holds (styled empty ones too), in order, without creating any. */
 function eachStoredCell(ws: ExcelJSType.Worksheet, visit: (cell: ExcelJSType.Cell, r: number, c: number) => void): void {
-  (ws as unknown as { _rows: (ExcelJSType.Row | undefined)[] })._rows.forEach((row, r) => {
-    (row as unknown as SparseRow | undefined)?._cells.forEach((cell, c) => cell && visit(cell, r + 1, c + 1));
+  storedRows(ws).forEach((row, r) => {
+    (row as unknown as { _cells: (ExcelJSType.Cell | undefined)[] } | undefined)?._cells.forEach((cell, c) => cell && visit(cell, r + 1, c + 1));
   });
 }
 
@@ -122,7 +123,7 @@ function takePresentation(book: ExcelJSType.Workbook, wb: SimWorkbook): void {
     const view = ws.views?.[0] as { state?: string; ySplit?: number; showGridLines?: boolean } | undefined;
     if (view?.state === 'frozen' && view.ySplit) sheet.frozenRows = view.ySplit;
     if (view?.showGridLines === false) sheet.showGridlines = false;
-    (ws as unknown as { _rows: (ExcelJSType.Row | undefined)[] })._rows.forEach((row, r) => {
+    storedRows(ws).forEach((row, r) => {
       if (row?.height && Math.abs(row.height - 15) > 0.01) sheet.rowHeights.set(r, row.height);
     });
     for (const range of (ws as unknown as { model: { merges?: string[] } }).model.merges ?? []) {

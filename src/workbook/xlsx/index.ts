@@ -8,5 +8,5 @@ export { XlsxPackage } from './package/package';
 export type { SheetInfo, TableInfo } from './package/package';
 export { LimitError, PackageError } from './package/limits';
 export { packagePort } from './package/packagePort';
-export { inputSheets, readSnapshot } from './package/readTables';
+export { readSnapshot, readSnapshotAsync } from './package/readTables';
 export { normalizePackage } from './normalize';

@@ -68,7 +68,7 @@ function coverDimension(xml: string, box: Box): string {
  * appends keeps its column's list. Ranges elsewhere, or already reaching `end`, are left alone;
  * both spellings are read (`sqref="…"`, and `<xm:sqref>` of Excel 2010's extension list).
  */
-export function extendValidations(xml: string, t: TableInfo, template: number, end: number): string {
+function extendValidations(xml: string, t: TableInfo, template: number, end: number): string {
   if (!xml.includes('ataValidation')) return xml;
   const grow = (sqref: string) =>
     sqref

@@ -12,6 +12,7 @@ import { INPUT_TABLES } from '../../../domain/tables';
 import { LimitError } from './limits';
 import { Box, SheetInfo, TableInfo, XlsxPackage } from './package';
 import type { SheetCells } from './sheetScan';
+import type { InflateStream } from './zip';
 
 const sameName = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
@@ -107,15 +108,24 @@ function inputPlaces(pkg: XlsxPackage): Place[] {
   return places;
 }
 
-/** The sheets readSnapshot reads, in its order (what XlsxPackage.preload is given). */
-export function inputSheets(pkg: XlsxPackage): SheetInfo[] {
-  return inputPlaces(pkg).map((p) => p.table?.sheet ?? p.sheet!);
-}
-
 /** The input tables of SPEC §2 found in the package. */
 export function readSnapshot(pkg: XlsxPackage): WorkbookSnapshot {
+  return snapshotAt(pkg, inputPlaces(pkg));
+}
+
+/** readSnapshot with the input sheets inflated off the main thread (XlsxPackage.preload). */
+export async function readSnapshotAsync(pkg: XlsxPackage, inflate: InflateStream): Promise<WorkbookSnapshot> {
+  const places = inputPlaces(pkg);
+  await pkg.preload(
+    places.map((p) => p.table?.sheet ?? p.sheet!),
+    inflate,
+  );
+  return snapshotAt(pkg, places);
+}
+
+function snapshotAt(pkg: XlsxPackage, places: readonly Place[]): WorkbookSnapshot {
   const tables: Record<string, TableSnapshot> = {};
-  for (const place of inputPlaces(pkg)) {
+  for (const place of places) {
     if (place.table) {
       const { table } = place;
       const { headers, rows } = tableValues(pkg, table);

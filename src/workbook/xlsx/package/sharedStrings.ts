@@ -15,6 +15,7 @@
  * '[object Object]').
  */
 import { LimitError, Limits, PackageError } from './limits';
+import { prefixOf } from './xml';
 
 // ---------------------------------------------------------------------------------------------
 // Shared low-level helpers (also used by sheetScan.ts). Not part of the package's API.
@@ -200,12 +201,6 @@ export function nameAt(buf: string, p: number): string {
  */
 export function own(s: string): string {
   return s.length < 13 ? s : (' ' + s).slice(1);
-}
-
-/** @internal The namespace prefix of a root element name, with its colon ('x:'), or ''. */
-export function prefixOf(name: string): string {
-  const colon = name.indexOf(':');
-  return colon === -1 ? '' : name.slice(0, colon + 1);
 }
 
 // ---------------------------------------------------------------------------------------------

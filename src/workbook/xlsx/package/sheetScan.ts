@@ -47,10 +47,10 @@ import {
   matchName,
   nameAt,
   own,
-  prefixOf,
   safeTextEnd,
   specialEnd,
 } from './sharedStrings';
+import { prefixOf } from './xml';
 
 /**
  * A recorded row costs about as much memory as 16 cells (its Map entry, object and two arrays):

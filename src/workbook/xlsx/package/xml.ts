@@ -23,7 +23,7 @@ export function findEndTag(xml: string, localName: string, from = 0): { start: n
 
 /** The namespace prefix of an element's tag (`x:` for `<x:sheet …>`, '' for none). */
 export function prefixOf(tag: string): string {
-  const m = /^<\/?([A-Za-z_][\w.-]*:)?/.exec(tag);
+  const m = /^(?:<\/?)?([A-Za-z_][\w.-]*:)?/.exec(tag);
   return m?.[1] ?? '';
 }
 

@@ -192,7 +192,7 @@ export function inflateEntry(entry: ZipEntry, budget: InflateBudget, onBytes: (b
 export type InflateStream = (raw: Uint8Array) => AsyncIterable<Uint8Array>;
 
 /** inflateEntry with an off-thread inflater: the next piece inflates while this one is used. */
-export async function inflateEntryAsync(
+async function inflateEntryAsync(
   entry: ZipEntry,
   budget: InflateBudget,
   onBytes: (bytes: Uint8Array) => void,
